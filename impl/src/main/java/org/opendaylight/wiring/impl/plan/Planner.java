@@ -1,0 +1,526 @@
+/*
+ * Copyright (c) 2026 ODL Wiring contributors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.wiring.impl.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.wiring.impl.intent.BgpSettings;
+import org.opendaylight.wiring.impl.intent.IntentKind;
+import org.opendaylight.wiring.impl.intent.IntentRef;
+import org.opendaylight.wiring.impl.intent.Intents;
+import org.opendaylight.wiring.impl.intent.PortNetwork;
+import org.opendaylight.wiring.impl.net.IpPrefix;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.TenantAdvertisement;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.Host;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.ProviderNetwork;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.LogicalPort;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.TunnelEndpoint;
+
+/**
+ * Turns the accepted intents into the desired state of every host. Pure and deterministic: the same intents always
+ * give the same plan, whatever the order they were written in.
+ *
+ * <p>Exposure follows ovn-bgp-agent's underlay method: a provider port's and a floating IP's addresses are exposed
+ * on the host of the port, a router gateway port's addresses (and, with expose-tenant-networks, its subnets and the
+ * tenant ports in them) on the gateway's host.
+ */
+public final class Planner {
+    private static final String BRIDGE_V4 = "169.254.%d.%d/32";
+    private static final String BRIDGE_V6 = "fd53:d91e:400:7f17::%d:%d/128";
+    private static final long FIRST_RESERVED_TABLE = 253;
+    private static final long LAST_RESERVED_TABLE = 255;
+
+    /** Host settings of an accepted provider-host intent, or defaults. */
+    private record HostSettings(String integrationBridge, String datapathType, List<Mapping> mappings,
+            @Nullable IntentRef ref) {
+        @Nullable Mapping mapping(final String physnet) {
+            return mappings.stream().filter(m -> m.physnet.equals(physnet)).findFirst().orElse(null);
+        }
+    }
+
+    /** One bridge mapping with the routing table and index the plan gives it. */
+    private record Mapping(String physnet, String bridge, @Nullable String uplink, @Nullable Long pinnedTable,
+            int index) {
+        // value
+    }
+
+    private final Intents intents;
+    private final Map<IntentRef, String> rejected;
+    private final SortedMap<String, HostPlan> hosts = new TreeMap<>();
+    private final Map<IntentRef, SortedMap<String, String>> hostRejections = new HashMap<>();
+    private final Map<IntentRef, String> unplaced = new HashMap<>();
+    private final Map<String, HostSettings> settings = new HashMap<>();
+    private final Set<String> blockedHosts = new HashSet<>();
+    private final Map<String, ProviderNetwork> networks = new LinkedHashMap<>();
+    private final Map<String, LogicalPort> ports = new LinkedHashMap<>();
+    private final Map<String, Map<String, Long>> tablesByHost = new HashMap<>();
+
+    private Planner(final Intents intents, final Map<IntentRef, String> rejected) {
+        this.intents = intents;
+        this.rejected = rejected;
+    }
+
+    /**
+     * Plan all hosts.
+     *
+     * @param intents all intents
+     * @param rejected intents the validator rejected; they are ignored
+     * @return the plan
+     */
+    public static PlanResult plan(final Intents intents, final Map<IntentRef, String> rejected) {
+        final var planner = new Planner(intents, rejected);
+        planner.run();
+        return new PlanResult(planner.hosts, planner.hostRejections, planner.unplaced);
+    }
+
+    private boolean accepted(final IntentRef ref) {
+        return !rejected.containsKey(ref);
+    }
+
+    private void run() {
+        for (var net : intents.providerNetworks()) {
+            if (accepted(ref(IntentKind.PROVIDER_NETWORK, net.getName().getValue()))) {
+                networks.put(net.getName().getValue(), net);
+            }
+        }
+        for (var port : intents.logicalPorts()) {
+            if (accepted(ref(IntentKind.LOGICAL_PORT, port.getId().getValue()))) {
+                ports.put(port.getId().getValue(), port);
+            }
+        }
+        hostSettings();
+        providerBridges();
+        tunnels();
+        logicalPorts();
+        if (intents.bgpEnabled()) {
+            bgpRedirect();
+        }
+        unplacedReasons();
+    }
+
+    private static IntentRef ref(final IntentKind kind, final String key) {
+        return IntentRef.of(kind, key);
+    }
+
+    private void hostSettings() {
+        for (Host host : intents.providerHosts()) {
+            final var hostId = host.getHostId().getValue();
+            final var ref = ref(IntentKind.PROVIDER_HOST, hostId);
+            if (!accepted(ref)) {
+                blockedHosts.add(hostId);
+                continue;
+            }
+            final var mappings = new ArrayList<Mapping>();
+            final var sorted = host.nonnullBridgeMapping().values().stream()
+                .sorted(java.util.Comparator.comparing(m -> m.getBridge().getValue())).toList();
+            int index = 1;
+            for (var mapping : sorted) {
+                mappings.add(new Mapping(mapping.getPhysicalNetwork().getValue(), mapping.getBridge().getValue(),
+                    mapping.getUplinkInterface() == null ? null : mapping.getUplinkInterface().getValue(),
+                    mapping.getRoutingTable() == null ? null : mapping.getRoutingTable().toJava(), index++));
+            }
+            settings.put(hostId, new HostSettings(
+                host.getIntegrationBridge() == null ? "br-int" : host.getIntegrationBridge().getValue(),
+                host.getDatapathType() == null ? "system" : host.getDatapathType().getName(),
+                List.copyOf(mappings), ref));
+        }
+    }
+
+    /**
+     * The host's plan, created on first use. Returns null (and records a per-host rejection for the origin) when
+     * the host's own settings are rejected: nothing is planned on such a host.
+     */
+    private @Nullable HostPlan host(final String hostId, final IntentRef origin) {
+        if (blockedHosts.contains(hostId)) {
+            rejectOnHost(origin, hostId, "host: settings provider-host/" + hostId + " are rejected");
+            return null;
+        }
+        return hosts.computeIfAbsent(hostId, id -> {
+            final var hs = settingsOf(id);
+            final var plan = new HostPlan(id, hs.integrationBridge(), hs.datapathType());
+            if (hs.ref() != null) {
+                plan.useIntegrationBridge(List.of(hs.ref()));
+            }
+            return plan;
+        });
+    }
+
+    private HostSettings settingsOf(final String hostId) {
+        return settings.getOrDefault(hostId, new HostSettings("br-int", "system", List.of(), null));
+    }
+
+    private void rejectOnHost(final IntentRef ref, final String hostId, final String reason) {
+        hostRejections.computeIfAbsent(ref, k -> new TreeMap<>()).putIfAbsent(hostId, reason);
+    }
+
+    private List<IntentRef> networksOn(final String physnet) {
+        return networks.values().stream()
+            .filter(net -> net.getPhysicalNetwork().getValue().equals(physnet))
+            .map(net -> ref(IntentKind.PROVIDER_NETWORK, net.getName().getValue()))
+            .toList();
+    }
+
+    private void providerBridges() {
+        for (var entry : new TreeMap<>(settings).entrySet()) {
+            final var hs = entry.getValue();
+            final var plan = host(entry.getKey(), hs.ref());
+            if (plan == null) {
+                continue;
+            }
+            for (var mapping : hs.mappings()) {
+                final var origins = new ArrayList<IntentRef>();
+                origins.add(hs.ref());
+                origins.addAll(networksOn(mapping.physnet()));
+                check(hs.ref(), entry.getKey(), plan.addBridge(
+                    new HostPlan.Bridge(mapping.bridge(), false, hs.datapathType(), mapping.physnet()), origins));
+                check(hs.ref(), entry.getKey(), plan.addPort(new HostPlan.Port(
+                    Names.integrationPatch(mapping.bridge()), hs.integrationBridge(), "patch",
+                    Names.providerPatch(mapping.bridge()), null, null, null, null), origins));
+                check(hs.ref(), entry.getKey(), plan.addPort(new HostPlan.Port(
+                    Names.providerPatch(mapping.bridge()), mapping.bridge(), "patch",
+                    Names.integrationPatch(mapping.bridge()), null, null, null, null), origins));
+                if (mapping.uplink() != null) {
+                    check(hs.ref(), entry.getKey(), plan.addPort(new HostPlan.Port(mapping.uplink(),
+                        mapping.bridge(), "system", null, null, null, null, null), origins));
+                }
+            }
+        }
+    }
+
+    private void check(final IntentRef origin, final String hostId, final @Nullable String conflict) {
+        if (conflict != null) {
+            rejectOnHost(origin, hostId, conflict);
+        }
+    }
+
+    private void tunnels() {
+        final Map<String, List<TunnelEndpoint>> byType = new TreeMap<>();
+        for (var ep : intents.tunnelEndpoints()) {
+            if (accepted(ref(IntentKind.TUNNEL_ENDPOINT, Intents.endpointKey(ep)))) {
+                byType.computeIfAbsent(ep.getTunnelType().getName(), k -> new ArrayList<>()).add(ep);
+            }
+        }
+        for (var entry : byType.entrySet()) {
+            final var type = entry.getKey();
+            for (var local : entry.getValue()) {
+                final var localHost = local.getHostId().getValue();
+                final var localRef = ref(IntentKind.TUNNEL_ENDPOINT, Intents.endpointKey(local));
+                final var plan = host(localHost, localRef);
+                if (plan == null) {
+                    continue;
+                }
+                plan.useIntegrationBridge(List.of(localRef));
+                final var localIp = IpPrefix.host(local.getLocalIp().stringValue());
+                for (var remote : entry.getValue()) {
+                    final var remoteHost = remote.getHostId().getValue();
+                    if (remoteHost.equals(localHost) || blockedHosts.contains(remoteHost)) {
+                        continue;
+                    }
+                    final var remoteIp = IpPrefix.host(remote.getLocalIp().stringValue());
+                    final var portType = "gre".equals(type) && !localIp.isIpv4() ? "ip6gre" : type;
+                    final var remoteRef = ref(IntentKind.TUNNEL_ENDPOINT, Intents.endpointKey(remote));
+                    check(localRef, localHost, plan.addPort(new HostPlan.Port(Names.tunnelPort(type, remoteHost),
+                        plan.integrationBridge(), portType, null, null, localIp.addressString(),
+                        remoteIp.addressString(), remoteHost), List.of(localRef, remoteRef)));
+                }
+            }
+        }
+    }
+
+    private void logicalPorts() {
+        for (var port : ports.values()) {
+            if (port.getHost() == null) {
+                continue;
+            }
+            final var hostId = port.getHost().getValue();
+            final var ref = ref(IntentKind.LOGICAL_PORT, port.getId().getValue());
+            final var network = PortNetwork.of(port);
+            final var netRef = ref(network.overlay() ? IntentKind.OVERLAY_NETWORK : IntentKind.PROVIDER_NETWORK,
+                network.name());
+            final var plan = host(hostId, ref);
+            if (plan == null) {
+                continue;
+            }
+            if (!network.overlay()) {
+                final var physnet = networks.get(network.name()).getPhysicalNetwork().getValue();
+                if (settingsOf(hostId).mapping(physnet) == null) {
+                    rejectOnHost(ref, hostId, "host: " + hostId + " has no bridge-mapping for physical network "
+                        + physnet);
+                    continue;
+                }
+            }
+            plan.useIntegrationBridge(List.of(ref, netRef));
+        }
+    }
+
+    private void bgpRedirect() {
+        final var bgp = intents.bgpSettings();
+        for (var entry : new TreeMap<>(settings).entrySet()) {
+            final var hs = entry.getValue();
+            if (hs.mappings().isEmpty()) {
+                continue;
+            }
+            final var plan = host(entry.getKey(), hs.ref());
+            if (plan == null) {
+                continue;
+            }
+            plan.setExpose(new HostPlan.Expose(bgp.exposeDevice(), bgp.vrfName(), bgp.vrfTable()));
+            final var origin = List.of(hs.ref());
+            plan.addSysctl(new HostPlan.Sysctl("net.ipv4.ip_forward", "1"), origin);
+            plan.addSysctl(new HostPlan.Sysctl("net.ipv6.conf.all.forwarding", "1"), origin);
+            final var tables = allocateTables(hs, bgp);
+            tablesByHost.put(entry.getKey(), tables);
+            for (var mapping : hs.mappings()) {
+                final long table = tables.get(mapping.bridge());
+                plan.addTable(new HostPlan.RoutingTable(table, mapping.bridge()), origin);
+                deviceBasics(plan, mapping.bridge(), mapping.index(), mapping.index(), origin);
+                plan.addRoute(new HostPlan.Route(table, "0.0.0.0/0", mapping.bridge(), null), origin);
+                plan.addRoute(new HostPlan.Route(table, "::/0", mapping.bridge(), null), origin);
+            }
+        }
+        exposeProviderPorts();
+        exposeFloatingIps();
+        exposeRouters(bgp);
+    }
+
+    /**
+     * Tables for every mapping: the pinned ones, then consecutive free ids from the base in bridge name order,
+     * never the VRF table nor the kernel's reserved 253..255.
+     */
+    private static Map<String, Long> allocateTables(final HostSettings hs, final BgpSettings bgp) {
+        final Map<String, Long> result = new HashMap<>();
+        final Set<Long> taken = new HashSet<>();
+        taken.add(bgp.vrfTable());
+        for (var mapping : hs.mappings()) {
+            if (mapping.pinnedTable() != null) {
+                result.put(mapping.bridge(), mapping.pinnedTable());
+                taken.add(mapping.pinnedTable());
+            }
+        }
+        long next = bgp.routingTableBase();
+        for (var mapping : hs.mappings()) {
+            if (mapping.pinnedTable() == null) {
+                while (taken.contains(next) || next >= FIRST_RESERVED_TABLE && next <= LAST_RESERVED_TABLE) {
+                    next++;
+                }
+                result.put(mapping.bridge(), next);
+                taken.add(next);
+            }
+        }
+        return result;
+    }
+
+    /** Link-local addresses so the device answers ARP/NDP, and proxy ARP/NDP on it. */
+    private static void deviceBasics(final HostPlan plan, final String device, final int first, final int second,
+            final List<IntentRef> origin) {
+        plan.addAddress(new HostPlan.Address(device, String.format(BRIDGE_V4, first, second)), origin);
+        plan.addAddress(new HostPlan.Address(device, String.format(BRIDGE_V6, first, second)), origin);
+        plan.addSysctl(new HostPlan.Sysctl(Names.deviceSysctl("ipv4", device, "proxy_arp"), "1"), origin);
+        plan.addSysctl(new HostPlan.Sysctl(Names.deviceSysctl("ipv6", device, "proxy_ndp"), "1"), origin);
+    }
+
+    /** The device and table through which addresses of a provider network are reached on a host. */
+    private record Via(HostPlan plan, String device, long table) {
+        // value
+    }
+
+    private @Nullable Via via(final String hostId, final String networkName, final List<IntentRef> origins) {
+        final var owner = origins.get(0);
+        final var plan = host(hostId, owner);
+        if (plan == null) {
+            return null;
+        }
+        final var net = networks.get(networkName);
+        final var physnet = net.getPhysicalNetwork().getValue();
+        final var mapping = settingsOf(hostId).mapping(physnet);
+        if (mapping == null) {
+            rejectOnHost(owner, hostId, "host: " + hostId + " has no bridge-mapping for physical network " + physnet);
+            return null;
+        }
+        final long table = tablesByHost.get(hostId).get(mapping.bridge());
+        final var netRef = ref(IntentKind.PROVIDER_NETWORK, networkName);
+        final var all = new ArrayList<>(origins);
+        all.add(netRef);
+        if (net.getType() != ProviderNetwork.Type.Vlan) {
+            return new Via(plan, mapping.bridge(), table);
+        }
+        final int vlan = net.getVlanId().getValue().toJava();
+        final var device = Names.vlanDevice(mapping.bridge(), vlan);
+        final var conflict = plan.addPort(new HostPlan.Port(device, mapping.bridge(), "internal", null, vlan, null,
+            null, null), all);
+        if (conflict != null) {
+            rejectOnHost(owner, hostId, "provider-network: VLAN device " + device + " clashes: " + conflict);
+            return null;
+        }
+        deviceBasics(plan, device, mapping.index(), vlan % 256, all);
+        return new Via(plan, device, table);
+    }
+
+    /** Expose a host address: on the expose device, ip rule into the bridge table, and a route into the bridge. */
+    private void exposeAddress(final Via via, final IpPrefix address, final List<IntentRef> origins, final long prio) {
+        final var prefix = address.toString();
+        via.plan().addExposed(prefix, origins);
+        via.plan().addRule(new HostPlan.Rule(prefix, via.table(), prio), origins);
+        final var conflict = via.plan().addRoute(new HostPlan.Route(via.table(), prefix, via.device(), null),
+            origins);
+        if (conflict != null) {
+            rejectOnHost(origins.get(0), via.plan().hostId(), "address: " + conflict);
+        }
+    }
+
+    private void exposeProviderPorts() {
+        final long prio = intents.bgpSettings().ipRulePriority();
+        for (var port : ports.values()) {
+            final var network = PortNetwork.of(port);
+            if (network.overlay() || port.getHost() == null) {
+                continue;
+            }
+            final var origins = List.of(ref(IntentKind.LOGICAL_PORT, port.getId().getValue()));
+            final var fixed = PortNetwork.sortedIps(port.getFixedIp());
+            if (fixed.isEmpty()) {
+                continue;
+            }
+            final var via = via(port.getHost().getValue(), network.name(), origins);
+            if (via != null) {
+                fixed.forEach(ip -> exposeAddress(via, IpPrefix.host(ip.stringValue()), origins, prio));
+            }
+        }
+    }
+
+    private void exposeFloatingIps() {
+        final long prio = intents.bgpSettings().ipRulePriority();
+        for (var fip : intents.floatingIps()) {
+            final var ref = ref(IntentKind.FLOATING_IP, fip.getAddress().stringValue());
+            if (!accepted(ref) || fip.getPort() == null) {
+                continue;
+            }
+            final var port = ports.get(fip.getPort().getValue());
+            if (port.getHost() == null) {
+                continue;
+            }
+            final var origins = List.of(ref, ref(IntentKind.LOGICAL_PORT, port.getId().getValue()));
+            final var via = via(port.getHost().getValue(), fip.getProviderNetwork().getValue(), origins);
+            if (via != null) {
+                exposeAddress(via, IpPrefix.host(fip.getAddress().stringValue()), origins, prio);
+            }
+        }
+    }
+
+    private void exposeRouters(final BgpSettings bgp) {
+        for (var router : intents.routers()) {
+            final var ref = ref(IntentKind.ROUTER, router.getName().getValue());
+            final var gw = router.getGatewayPort();
+            if (!accepted(ref) || gw == null || gw.getHost() == null) {
+                continue;
+            }
+            final var origins = List.of(ref);
+            final var via = via(gw.getHost().getValue(), gw.getProviderNetwork().getValue(), origins);
+            if (via == null) {
+                continue;
+            }
+            final var mac = gw.getMacAddress().getValue().toLowerCase(java.util.Locale.ROOT);
+            final Map<Boolean, IpPrefix> gatewayByFamily = new HashMap<>();
+            for (var ip : PortNetwork.sortedIps(gw.getIpAddress())) {
+                final var address = IpPrefix.host(ip.stringValue());
+                gatewayByFamily.put(address.isIpv4(), address);
+                exposeAddress(via, address, origins, bgp.ipRulePriority());
+                // OVN does not answer ARP/NDP from outside its L2 domain, so the kernel must know the MAC
+                if (address.isIpv4()) {
+                    via.plan().addNeighbour(new HostPlan.Neighbour(via.device(), address.addressString(), mac),
+                        origins);
+                } else {
+                    via.plan().addProxyNdp(new HostPlan.ProxyNdp(via.device(), address.addressString()), origins);
+                }
+            }
+            if (bgp.exposeTenantNetworks()) {
+                exposeSubnets(router, via, gatewayByFamily, bgp);
+            }
+        }
+    }
+
+    private void exposeSubnets(final org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect
+            .Router router, final Via via, final Map<Boolean, IpPrefix> gatewayByFamily, final BgpSettings bgp) {
+        final var ref = ref(IntentKind.ROUTER, router.getName().getValue());
+        for (var subnet : router.nonnullSubnet().values().stream()
+                .sorted(java.util.Comparator.comparing(s -> s.getCidr().stringValue())).toList()) {
+            final var cidr = IpPrefix.parse(subnet.getCidr().stringValue());
+            final var gateway = gatewayByFamily.get(cidr.isIpv4());
+            if (gateway == null) {
+                // no gateway address of the subnet's family: the fabric cannot reach it through this router
+                continue;
+            }
+            via.plan().addRule(new HostPlan.Rule(cidr.toString(), via.table(), bgp.ipRulePriority()), List.of(ref));
+            via.plan().addRoute(new HostPlan.Route(via.table(), cidr.toString(), via.device(),
+                gateway.addressString()), List.of(ref));
+            if (bgp.tenantAdvertisement() == TenantAdvertisement.Subnet) {
+                via.plan().addExposed(cidr.toString(), List.of(ref));
+                continue;
+            }
+            final var network = subnet.getOverlayNetwork() == null ? null : subnet.getOverlayNetwork().getValue();
+            for (var port : ports.values()) {
+                final var portNet = PortNetwork.of(port);
+                if (!portNet.overlay() || network != null && !network.equals(portNet.name())) {
+                    continue;
+                }
+                for (var ip : PortNetwork.sortedIps(port.getFixedIp())) {
+                    final var address = IpPrefix.host(ip.stringValue());
+                    if (cidr.contains(address.address())) {
+                        via.plan().addExposed(address.toString(),
+                            List.of(ref, ref(IntentKind.LOGICAL_PORT, port.getId().getValue())));
+                    }
+                }
+            }
+        }
+    }
+
+    private void unplacedReasons() {
+        final Set<IntentRef> placed = new HashSet<>(hostRejections.keySet());
+        hosts.values().forEach(plan -> placed.addAll(plan.allOrigins()));
+        for (var net : networks.values()) {
+            final var ref = ref(IntentKind.PROVIDER_NETWORK, net.getName().getValue());
+            if (!placed.contains(ref)) {
+                unplaced.put(ref, "no host maps physical network " + net.getPhysicalNetwork().getValue());
+            }
+        }
+        for (var net : intents.overlayNetworks()) {
+            final var ref = ref(IntentKind.OVERLAY_NETWORK, net.getName().getValue());
+            if (accepted(ref) && !placed.contains(ref)) {
+                unplaced.put(ref, "no logical port of the network is bound to a host");
+            }
+        }
+        for (var port : ports.values()) {
+            final var ref = ref(IntentKind.LOGICAL_PORT, port.getId().getValue());
+            if (!placed.contains(ref)) {
+                unplaced.put(ref, port.getHost() == null ? "not bound to a host" : "nothing to program");
+            }
+        }
+        for (var router : intents.routers()) {
+            final var ref = ref(IntentKind.ROUTER, router.getName().getValue());
+            if (accepted(ref) && !placed.contains(ref)) {
+                unplaced.put(ref, !intents.bgpEnabled() ? "bgp-redirect is not enabled"
+                    : router.getGatewayPort() == null ? "no gateway-port"
+                        : router.getGatewayPort().getHost() == null ? "gateway-port has no host" : "nothing to expose");
+            }
+        }
+        for (var fip : intents.floatingIps()) {
+            final var ref = ref(IntentKind.FLOATING_IP, fip.getAddress().stringValue());
+            if (accepted(ref) && !placed.contains(ref)) {
+                unplaced.put(ref, !intents.bgpEnabled() ? "bgp-redirect is not enabled"
+                    : fip.getPort() == null ? "not associated to a port" : "the port is not bound to a host");
+            }
+        }
+    }
+}

@@ -1,0 +1,242 @@
+/*
+ * Copyright (c) 2026 ODL Wiring contributors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.wiring.impl.service;
+
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.opendaylight.mdsal.binding.api.ClusteredDataTreeChangeListener;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
+import org.opendaylight.mdsal.binding.api.ReadTransaction;
+import org.opendaylight.mdsal.binding.api.WriteTransaction;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.wiring.impl.intent.IntentPaths;
+import org.opendaylight.wiring.impl.intent.IntentRef;
+import org.opendaylight.wiring.impl.intent.Intents;
+import org.opendaylight.wiring.impl.plan.PlanBinding;
+import org.opendaylight.wiring.impl.plan.Planner;
+import org.opendaylight.wiring.impl.status.StatusCalculator;
+import org.opendaylight.wiring.impl.validation.Validator;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.Plan;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.Realization;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.Host;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.HostKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentState;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentStatus;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.intent.status.Status;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.binding.DataObject;
+import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The planner as it runs on the cluster member that owns it: listens to the intents and the renderers' reports,
+ * and after every burst of changes recomputes validation, plan and status from scratch and writes only what
+ * differs from what it wrote before. Recomputing from the whole configuration (rather than applying deltas) makes
+ * it restart-safe: a new owner starts from the datastore and converges to the same result.
+ */
+final class PlannerLoop implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PlannerLoop.class);
+    private static final InstanceIdentifier<Plan> PLAN = InstanceIdentifier.create(Plan.class);
+    private static final InstanceIdentifier<Realization> REALIZATION = InstanceIdentifier.create(Realization.class);
+    private static final long DEBOUNCE_MILLIS = 50;
+    private static final long RETRY_MILLIS = 2000;
+    private static final long TIMEOUT_SECONDS = 30;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private final DataBroker broker;
+    private final ScheduledExecutorService executor;
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final List<Registration> registrations = new ArrayList<>();
+    private Map<String, Host> writtenHosts = new HashMap<>();
+    private Map<IntentRef, IntentPaths.Intent> written = new HashMap<>();
+    private boolean loaded;
+    private volatile boolean closed;
+
+    PlannerLoop(final DataBroker broker) {
+        this.broker = broker;
+        executor = Executors.newSingleThreadScheduledExecutor(new ThreadFactoryBuilder()
+            .setNameFormat("wiring-planner").setDaemon(true).build());
+    }
+
+    void start() {
+        // clustered listeners: this member owns the planner but need not lead the shards
+        listen(LogicalDatastoreType.CONFIGURATION, IntentPaths.PROVIDER);
+        listen(LogicalDatastoreType.CONFIGURATION, IntentPaths.TUNNELING);
+        listen(LogicalDatastoreType.CONFIGURATION, IntentPaths.BGP);
+        listen(LogicalDatastoreType.OPERATIONAL, REALIZATION);
+        request();
+    }
+
+    private <T extends DataObject> void listen(final LogicalDatastoreType store, final InstanceIdentifier<T> path) {
+        final ClusteredDataTreeChangeListener<T> listener = changes -> request();
+        registrations.add(broker.registerDataTreeChangeListener(DataTreeIdentifier.create(store, path), listener));
+    }
+
+    /** Ask for a recompute; bursts of changes collapse into one. */
+    void request() {
+        if (!closed && scheduled.compareAndSet(false, true)) {
+            executor.schedule(this::run, DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private void run() {
+        scheduled.set(false);
+        if (closed) {
+            return;
+        }
+        try {
+            recompute();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | ExecutionException | TimeoutException e) {
+            LOG.warn("Planning failed, retrying in {} ms", RETRY_MILLIS, e);
+            executor.schedule(this::request, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void recompute() throws InterruptedException, ExecutionException, TimeoutException {
+        if (!loaded) {
+            loadWritten();
+            loaded = true;
+        }
+        final Intents intents;
+        final Optional<Realization> realization;
+        // a transaction is bound to one datastore
+        try (ReadTransaction tx = broker.newReadOnlyTransaction()) {
+            intents = Intents.of(
+                read(tx, LogicalDatastoreType.CONFIGURATION, IntentPaths.PROVIDER).orElse(null),
+                read(tx, LogicalDatastoreType.CONFIGURATION, IntentPaths.TUNNELING).orElse(null),
+                read(tx, LogicalDatastoreType.CONFIGURATION, IntentPaths.BGP).orElse(null));
+        }
+        try (ReadTransaction tx = broker.newReadOnlyTransaction()) {
+            realization = read(tx, LogicalDatastoreType.OPERATIONAL, REALIZATION);
+        }
+        final Set<IntentRef> accepted = new HashSet<>();
+        final Map<IntentRef, Status> previous = new HashMap<>();
+        written.forEach((ref, intent) -> {
+            final var status = intent.status();
+            if (status != null) {
+                previous.put(ref, status);
+                if (status.getState() != IntentState.Rejected) {
+                    accepted.add(ref);
+                }
+            }
+        });
+        final var rejected = Validator.validate(intents, accepted);
+        final var plan = Planner.plan(intents, rejected);
+        final var paths = IntentPaths.of(intents);
+        final var statuses = StatusCalculator.compute(paths.keySet(), rejected, plan,
+            StatusCalculator.reports(realization.map(Realization::getHost).orElse(null)), previous,
+            new DateAndTime(TIME.format(Instant.now().truncatedTo(ChronoUnit.SECONDS))));
+
+        final Map<String, Host> hosts = new HashMap<>();
+        plan.hosts().forEach((id, hostPlan) -> hosts.put(id, PlanBinding.toBinding(hostPlan)));
+
+        final var tx = broker.newWriteOnlyTransaction();
+        int changes = 0;
+        for (var entry : hosts.entrySet()) {
+            if (!entry.getValue().equals(writtenHosts.get(entry.getKey()))) {
+                tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, hostPath(entry.getKey()),
+                    entry.getValue());
+                changes++;
+            }
+        }
+        for (var id : writtenHosts.keySet()) {
+            if (!hosts.containsKey(id)) {
+                tx.delete(LogicalDatastoreType.OPERATIONAL, hostPath(id));
+                changes++;
+            }
+        }
+        final Map<IntentRef, IntentPaths.Intent> entries = new HashMap<>();
+        for (var entry : paths.entrySet()) {
+            final var intent = entry.getValue();
+            final var withStatus = new IntentPaths.Intent(intent.path(),
+                IntentPaths.withStatus(intent.entry(), statuses.get(entry.getKey())));
+            entries.put(entry.getKey(), withStatus);
+            if (!withStatus.equals(written.get(entry.getKey()))) {
+                put(tx, withStatus);
+                changes++;
+            }
+        }
+        for (var entry : written.entrySet()) {
+            if (!paths.containsKey(entry.getKey())) {
+                tx.delete(LogicalDatastoreType.OPERATIONAL, entry.getValue().path());
+                changes++;
+            }
+        }
+        if (changes == 0) {
+            tx.cancel();
+            return;
+        }
+        tx.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        LOG.debug("Plan written: {} hosts, {} intents ({} rejected), {} changes", hosts.size(), paths.size(),
+            rejected.size(), changes);
+        writtenHosts = hosts;
+        written = entries;
+    }
+
+    /** What a previous owner (or this member before a restart) left in the operational datastore. */
+    private void loadWritten() throws InterruptedException, ExecutionException, TimeoutException {
+        try (ReadTransaction tx = broker.newReadOnlyTransaction()) {
+            final var plan = read(tx, LogicalDatastoreType.OPERATIONAL, PLAN);
+            final Map<String, Host> hosts = new HashMap<>();
+            plan.ifPresent(p -> p.nonnullHost().values().forEach(h -> hosts.put(h.getHostId().getValue(), h)));
+            final var operational = Intents.of(
+                read(tx, LogicalDatastoreType.OPERATIONAL, IntentPaths.PROVIDER).orElse(null),
+                read(tx, LogicalDatastoreType.OPERATIONAL, IntentPaths.TUNNELING).orElse(null),
+                read(tx, LogicalDatastoreType.OPERATIONAL, IntentPaths.BGP).orElse(null));
+            writtenHosts = hosts;
+            written = new HashMap<>(IntentPaths.of(operational));
+        }
+    }
+
+    private static <T extends DataObject> Optional<T> read(final ReadTransaction tx,
+            final LogicalDatastoreType store, final InstanceIdentifier<T> path)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return tx.read(store, path).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static InstanceIdentifier<Host> hostPath(final String hostId) {
+        return PLAN.child(Host.class, new HostKey(
+            new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.HostId(hostId)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends IntentStatus> void put(final WriteTransaction tx, final IntentPaths.Intent intent) {
+        final var path = (InstanceIdentifier<T>) intent.path();
+        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path, (T) intent.entry());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        registrations.forEach(Registration::close);
+        registrations.clear();
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,174 @@
+/*
+ * Copyright (c) 2026 ODL Wiring contributors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.wiring.impl.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.wiring.impl.intent.IntentRef;
+import org.opendaylight.wiring.impl.plan.HostPlan;
+import org.opendaylight.wiring.impl.plan.PlanResult;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.host.Renderer;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.HostId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentState;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.intent.status.Status;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.intent.status.StatusBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.intent.status.status.Host;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.intent.status.status.HostBuilder;
+import org.opendaylight.yangtools.yang.binding.util.BindingMap;
+
+/**
+ * Computes every intent's status from validation, the plan and what the renderers reported. Pure: the time stamp
+ * is an input, and a state whose state and reason did not change keeps its previous time stamp.
+ */
+public final class StatusCalculator {
+    /** A renderer's report for one host, reduced to what status needs. */
+    public record Report(@Nullable String appliedDigest, Map<String, String> failedIntents) {
+        static Report of(final Renderer renderer) {
+            final Map<String, String> failed = new TreeMap<>();
+            renderer.nonnullFailedIntent().values()
+                .forEach(f -> failed.put(f.getIntent().getValue(), f.getReason() == null ? "" : f.getReason()));
+            return new Report(renderer.getAppliedDigest(), failed);
+        }
+    }
+
+    private record HostState(IntentState state, String reason) {
+        // value
+    }
+
+    private StatusCalculator() {
+        // utility
+    }
+
+    /**
+     * Reports from the realization subtree, per host and renderer name.
+     *
+     * @param realization realization hosts
+     * @return reports
+     */
+    public static Map<String, Map<String, Report>> reports(
+            final @Nullable Map<?, org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization
+                .Host> realization) {
+        final Map<String, Map<String, Report>> result = new TreeMap<>();
+        if (realization != null) {
+            for (var host : realization.values()) {
+                final Map<String, Report> byRenderer = new TreeMap<>();
+                host.nonnullRenderer().values()
+                    .forEach(r -> byRenderer.put(r.getName().getName(), Report.of(r)));
+                result.put(host.getHostId().getValue(), byRenderer);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Compute statuses.
+     *
+     * @param intents every intent to give a status to
+     * @param rejected validator rejections
+     * @param plan the plan
+     * @param reports renderer reports per host and renderer
+     * @param previous statuses written before, for time stamps
+     * @param now the current time
+     * @return status per intent
+     */
+    public static Map<IntentRef, Status> compute(final Iterable<IntentRef> intents,
+            final Map<IntentRef, String> rejected, final PlanResult plan,
+            final Map<String, Map<String, Report>> reports, final Map<IntentRef, Status> previous,
+            final DateAndTime now) {
+        final Map<IntentRef, Status> result = new TreeMap<>();
+        for (var ref : intents) {
+            final var old = previous.get(ref);
+            final var reason = rejected.get(ref);
+            if (reason != null) {
+                result.put(ref, status(IntentState.Rejected, reason, Map.of(), old, now));
+                continue;
+            }
+            final Map<String, HostState> perHost = new TreeMap<>();
+            plan.hostRejections().getOrDefault(ref, new TreeMap<>())
+                .forEach((host, why) -> perHost.put(host, new HostState(IntentState.Rejected, why)));
+            for (var hostPlan : plan.hosts().values()) {
+                if (!perHost.containsKey(hostPlan.hostId()) && hostPlan.allOrigins().contains(ref)) {
+                    perHost.put(hostPlan.hostId(), hostState(ref, hostPlan,
+                        reports.getOrDefault(hostPlan.hostId(), Map.of())));
+                }
+            }
+            result.put(ref, overall(ref, perHost, plan, old, now));
+        }
+        return result;
+    }
+
+    private static HostState hostState(final IntentRef ref, final HostPlan hostPlan,
+            final Map<String, Report> reports) {
+        final List<String> needed = new ArrayList<>();
+        if (hostPlan.switchOrigins().contains(ref)) {
+            needed.add("ovsdb");
+        }
+        if (hostPlan.kernelOrigins().contains(ref)) {
+            needed.add("host-agent");
+        }
+        final var digest = hostPlan.digest();
+        final List<String> waiting = new ArrayList<>();
+        for (var renderer : needed) {
+            final var report = reports.get(renderer);
+            final var failure = report == null ? null : report.failedIntents().get(ref.toString());
+            if (failure != null) {
+                return new HostState(IntentState.Failed, renderer + ": " + failure);
+            }
+            if (report == null || !digest.equals(report.appliedDigest())) {
+                waiting.add(renderer);
+            }
+        }
+        return waiting.isEmpty() ? new HostState(IntentState.Programmed, "programmed")
+            : new HostState(IntentState.Pending, "planned; waiting for " + String.join(", ", waiting));
+    }
+
+    private static Status overall(final IntentRef ref, final Map<String, HostState> perHost, final PlanResult plan,
+            final @Nullable Status old, final DateAndTime now) {
+        if (perHost.isEmpty()) {
+            final var why = plan.unplaced().getOrDefault(ref, "nothing to program");
+            return status(IntentState.Pending, "not placed on any host: " + why, perHost, old, now);
+        }
+        long rejectedHosts = perHost.values().stream().filter(s -> s.state == IntentState.Rejected).count();
+        for (var entry : perHost.entrySet()) {
+            final var state = entry.getValue().state;
+            if (state == IntentState.Rejected || state == IntentState.Failed) {
+                final var overall = rejectedHosts == perHost.size() ? IntentState.Rejected : IntentState.Failed;
+                return status(overall, entry.getKey() + ": " + entry.getValue().reason, perHost, old, now);
+            }
+        }
+        final var pending = perHost.entrySet().stream().filter(e -> e.getValue().state == IntentState.Pending)
+            .map(Map.Entry::getKey).toList();
+        if (!pending.isEmpty()) {
+            return status(IntentState.Pending, "planned on " + perHost.size() + " host(s); waiting for "
+                + String.join(", ", pending), perHost, old, now);
+        }
+        return status(IntentState.Programmed, "programmed on " + perHost.size() + " host(s)", perHost, old, now);
+    }
+
+    private static Status status(final IntentState state, final String reason, final Map<String, HostState> perHost,
+            final @Nullable Status old, final DateAndTime now) {
+        final List<Host> hosts = new ArrayList<>();
+        for (var entry : perHost.entrySet()) {
+            final var hs = entry.getValue();
+            final var oldHost = old == null ? null : old.nonnullHost().values().stream()
+                .filter(h -> h.getHostId().getValue().equals(entry.getKey())).findFirst().orElse(null);
+            final var since = oldHost != null && oldHost.getState() == hs.state && hs.reason.equals(oldHost.getReason())
+                ? oldHost.getLastChange() : now;
+            hosts.add(new HostBuilder().setHostId(new HostId(entry.getKey())).setState(hs.state).setReason(hs.reason)
+                .setLastChange(since).build());
+        }
+        final var since = old != null && old.getState() == state && reason.equals(old.getReason())
+            ? old.getLastChange() : now;
+        return new StatusBuilder().setState(state).setReason(reason).setLastChange(since)
+            .setHost(hosts.isEmpty() ? null : BindingMap.ordered(hosts)).build();
+    }
+}

@@ -1,0 +1,449 @@
+/*
+ * Copyright (c) 2026 ODL Wiring contributors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.wiring.impl.validation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.opendaylight.wiring.impl.intent.IntentKind;
+import org.opendaylight.wiring.impl.intent.IntentRef;
+import org.opendaylight.wiring.impl.intent.Intents;
+import org.opendaylight.wiring.impl.intent.PortNetwork;
+import org.opendaylight.wiring.impl.net.IpPrefix;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddressNoZone;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.FloatingIp;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.Router;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.router.Subnet;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.Host;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.ProviderNetwork;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.host.BridgeMapping;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.LogicalPort;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.OverlayNetwork;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.TunnelEndpoint;
+
+/**
+ * Semantic validation of all intents together: the YANG {@code must} rules (which MD-SAL does not evaluate) and
+ * the cross-intent rules no YANG construct can express. Pure function of its input.
+ *
+ * <p>When two intents conflict, the one that was accepted before keeps working and the other is rejected; among
+ * new ones the first by key wins. Every reason starts with the offending field.
+ */
+public final class Validator {
+    private final Intents intents;
+    private final Set<IntentRef> preferred;
+    private final Map<IntentRef, String> rejected = new LinkedHashMap<>();
+
+    private Validator(final Intents intents, final Set<IntentRef> preferred) {
+        this.intents = intents;
+        this.preferred = preferred;
+    }
+
+    /**
+     * Validate a snapshot.
+     *
+     * @param intents all intents
+     * @param previouslyAccepted intents accepted by the previous run; they win conflicts
+     * @return the rejected intents with their reasons
+     */
+    public static Map<IntentRef, String> validate(final Intents intents, final Set<IntentRef> previouslyAccepted) {
+        final var validator = new Validator(intents, previouslyAccepted);
+        validator.run();
+        return Map.copyOf(validator.rejected);
+    }
+
+    private void run() {
+        final var networks = providerNetworks();
+        providerHosts();
+        tunnelEndpoints();
+        final var overlays = overlayNetworks();
+        final var ports = logicalPorts(networks, overlays);
+        routers(networks, overlays);
+        floatingIps(networks, ports);
+    }
+
+    private <T> List<T> ordered(final List<T> items, final Function<T, IntentRef> ref) {
+        final var result = new ArrayList<>(items);
+        // stable sort: previously accepted intents first, each group keeps key order
+        result.sort(Comparator.comparing(item -> preferred.contains(ref.apply(item)) ? 0 : 1));
+        return result;
+    }
+
+    private boolean reject(final IntentRef ref, final String reason) {
+        rejected.putIfAbsent(ref, reason);
+        return false;
+    }
+
+    private static IntentRef ref(final ProviderNetwork net) {
+        return IntentRef.of(IntentKind.PROVIDER_NETWORK, net.getName().getValue());
+    }
+
+    private Map<String, ProviderNetwork> providerNetworks() {
+        final Map<String, ProviderNetwork> accepted = new HashMap<>();
+        final Map<String, String> flatByPhysnet = new HashMap<>();
+        final Map<String, String> vlanOwner = new HashMap<>();
+        for (var net : ordered(intents.providerNetworks(), Validator::ref)) {
+            final var ref = ref(net);
+            final var physnet = net.getPhysicalNetwork().getValue();
+            final boolean vlan = net.getType() == ProviderNetwork.Type.Vlan;
+            if (vlan && net.getVlanId() == null) {
+                reject(ref, "vlan-id: mandatory when type is vlan");
+                continue;
+            }
+            if (!vlan && net.getVlanId() != null) {
+                reject(ref, "vlan-id: not allowed when type is flat");
+                continue;
+            }
+            if (vlan) {
+                final var key = physnet + "#" + net.getVlanId().getValue();
+                final var owner = vlanOwner.putIfAbsent(key, net.getName().getValue());
+                if (owner != null) {
+                    reject(ref, "vlan-id: " + net.getVlanId().getValue() + " on physical network " + physnet
+                        + " is already used by provider network " + owner);
+                    continue;
+                }
+            } else {
+                final var owner = flatByPhysnet.putIfAbsent(physnet, net.getName().getValue());
+                if (owner != null) {
+                    reject(ref, "physical-network: " + physnet + " already carries flat provider network " + owner);
+                    continue;
+                }
+            }
+            accepted.put(net.getName().getValue(), net);
+        }
+        return accepted;
+    }
+
+    private void providerHosts() {
+        final long vrfTable = intents.bgpSettings().vrfTable();
+        for (Host host : intents.providerHosts()) {
+            final var ref = IntentRef.of(IntentKind.PROVIDER_HOST, host.getHostId().getValue());
+            final var integration = host.getIntegrationBridge() == null ? "br-int"
+                : host.getIntegrationBridge().getValue();
+            final Map<String, String> bridgeOwner = new HashMap<>();
+            final Map<String, String> uplinkOwner = new HashMap<>();
+            final Map<Long, String> tableOwner = new HashMap<>();
+            for (BridgeMapping mapping : host.nonnullBridgeMapping().values().stream()
+                    .sorted(Comparator.comparing(m -> m.getPhysicalNetwork().getValue())).toList()) {
+                final var physnet = mapping.getPhysicalNetwork().getValue();
+                final var field = "bridge-mapping[" + physnet + "]/";
+                final var bridge = mapping.getBridge().getValue();
+                if (bridge.equals(integration)) {
+                    reject(ref, field + "bridge: " + bridge + " is the integration bridge");
+                    break;
+                }
+                final var other = bridgeOwner.putIfAbsent(bridge, physnet);
+                if (other != null) {
+                    reject(ref, field + "bridge: " + bridge + " already carries physical network " + other);
+                    break;
+                }
+                if (mapping.getUplinkInterface() != null) {
+                    final var uplink = mapping.getUplinkInterface().getValue();
+                    if (uplink.equals(integration) || bridgeOwner.containsKey(uplink)) {
+                        reject(ref, field + "uplink-interface: " + uplink + " is a bridge name");
+                        break;
+                    }
+                    final var uplinkUser = uplinkOwner.putIfAbsent(uplink, physnet);
+                    if (uplinkUser != null) {
+                        reject(ref, field + "uplink-interface: " + uplink + " is already the uplink of physical "
+                            + "network " + uplinkUser);
+                        break;
+                    }
+                }
+                if (mapping.getRoutingTable() != null) {
+                    final long table = mapping.getRoutingTable().toJava();
+                    if (intents.bgpEnabled() && table == vrfTable) {
+                        reject(ref, field + "routing-table: " + table + " is the BGP VRF table");
+                        break;
+                    }
+                    final var tableUser = tableOwner.putIfAbsent(table, physnet);
+                    if (tableUser != null) {
+                        reject(ref, field + "routing-table: " + table + " is already used for physical network "
+                            + tableUser);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private void tunnelEndpoints() {
+        final Map<String, String> ipOwner = new HashMap<>();
+        final Map<String, Boolean> familyOfType = new HashMap<>();
+        for (TunnelEndpoint ep : ordered(intents.tunnelEndpoints(),
+                e -> IntentRef.of(IntentKind.TUNNEL_ENDPOINT, Intents.endpointKey(e)))) {
+            final var ref = IntentRef.of(IntentKind.TUNNEL_ENDPOINT, Intents.endpointKey(ep));
+            final var type = ep.getTunnelType().getName();
+            final var ip = IpPrefix.host(ep.getLocalIp().stringValue());
+            final var family = familyOfType.putIfAbsent(type, ip.isIpv4());
+            if (family != null && family != ip.isIpv4()) {
+                reject(ref, "local-ip: " + ip.addressString() + " is " + familyName(ip.isIpv4()) + " but the other "
+                    + type + " endpoints are " + familyName(family));
+                continue;
+            }
+            final var owner = ipOwner.putIfAbsent(type + "#" + ip.addressString(), ep.getHostId().getValue());
+            if (owner != null) {
+                reject(ref, "local-ip: " + ip.addressString() + " is already the " + type + " endpoint of host "
+                    + owner);
+            }
+        }
+    }
+
+    private Map<String, OverlayNetwork> overlayNetworks() {
+        final Map<String, OverlayNetwork> accepted = new HashMap<>();
+        final Map<String, String> vniOwner = new HashMap<>();
+        for (OverlayNetwork net : ordered(intents.overlayNetworks(),
+                n -> IntentRef.of(IntentKind.OVERLAY_NETWORK, n.getName().getValue()))) {
+            final var ref = IntentRef.of(IntentKind.OVERLAY_NETWORK, net.getName().getValue());
+            final var type = net.getTunnelType() == null ? "vxlan" : net.getTunnelType().getName();
+            final var vni = net.getSegmentationId().getValue();
+            final var owner = vniOwner.putIfAbsent(type + "#" + vni, net.getName().getValue());
+            if (owner != null) {
+                reject(ref, "segmentation-id: " + vni + " is already used by overlay network " + owner + " ("
+                    + type + ")");
+                continue;
+            }
+            accepted.put(net.getName().getValue(), net);
+        }
+        return accepted;
+    }
+
+    private Map<String, LogicalPort> logicalPorts(final Map<String, ProviderNetwork> networks,
+            final Map<String, OverlayNetwork> overlays) {
+        final Map<String, LogicalPort> accepted = new HashMap<>();
+        final Map<String, String> macOwner = new HashMap<>();
+        final Map<String, String> ipOwner = new HashMap<>();
+        final Map<String, String> ifaceOwner = new HashMap<>();
+        for (LogicalPort port : ordered(intents.logicalPorts(),
+                p -> IntentRef.of(IntentKind.LOGICAL_PORT, p.getId().getValue()))) {
+            final var ref = IntentRef.of(IntentKind.LOGICAL_PORT, port.getId().getValue());
+            final var network = PortNetwork.of(port);
+            if (network == null) {
+                reject(ref, "network: no overlay-network or provider-network given");
+                continue;
+            }
+            final String netKey;
+            if (network.overlay()) {
+                if (!overlays.containsKey(network.name())) {
+                    reject(ref, "overlay-network: " + unknownOrRejected(IntentKind.OVERLAY_NETWORK, network.name(),
+                        "overlay network"));
+                    continue;
+                }
+                netKey = "o#" + network.name();
+            } else {
+                if (!networks.containsKey(network.name())) {
+                    reject(ref, "provider-network: " + unknownOrRejected(IntentKind.PROVIDER_NETWORK,
+                        network.name(), "provider network"));
+                    continue;
+                }
+                netKey = "p#" + network.name();
+            }
+            final var mac = port.getMacAddress().getValue().toLowerCase(java.util.Locale.ROOT);
+            if (isMulticast(mac)) {
+                reject(ref, "mac-address: " + mac + " is a multicast address");
+                continue;
+            }
+            if (checkDuplicate(ref, macOwner, netKey + "#" + mac, port.getId().getValue(),
+                    "mac-address: " + mac + " is already used on network " + network.name() + " by port ")) {
+                continue;
+            }
+            boolean ok = true;
+            final Set<String> seen = new HashSet<>();
+            for (IpAddressNoZone ip : PortNetwork.sortedIps(port.getFixedIp())) {
+                final var text = IpPrefix.host(ip.stringValue()).addressString();
+                if (!seen.add(text)) {
+                    continue;
+                }
+                final var owner = ipOwner.get(netKey + "#" + text);
+                if (owner != null) {
+                    ok = reject(ref, "fixed-ip: " + text + " is already used on network " + network.name()
+                        + " by port " + owner);
+                    break;
+                }
+            }
+            if (!ok) {
+                continue;
+            }
+            if (port.getHost() != null) {
+                final var iface = port.getInterfaceId() != null ? port.getInterfaceId() : port.getId().getValue();
+                if (checkDuplicate(ref, ifaceOwner, port.getHost().getValue() + "#" + iface, port.getId().getValue(),
+                        "interface-id: " + iface + " is already used on host " + port.getHost().getValue()
+                            + " by port ")) {
+                    continue;
+                }
+            }
+            seen.forEach(text -> ipOwner.put(netKey + "#" + text, port.getId().getValue()));
+            accepted.put(port.getId().getValue(), port);
+        }
+        return accepted;
+    }
+
+    private void routers(final Map<String, ProviderNetwork> networks, final Map<String, OverlayNetwork> overlays) {
+        final Map<String, String> gatewayIpOwner = new HashMap<>();
+        for (Router router : ordered(intents.routers(), r -> IntentRef.of(IntentKind.ROUTER, r.getName().getValue()))) {
+            final var ref = IntentRef.of(IntentKind.ROUTER, router.getName().getValue());
+            if (!validRouter(ref, router, networks, overlays, gatewayIpOwner)) {
+                continue;
+            }
+            final var gw = router.getGatewayPort();
+            if (gw != null && gw.getIpAddress() != null) {
+                for (var ip : gw.getIpAddress()) {
+                    gatewayIpOwner.put(IpPrefix.host(ip.stringValue()).addressString(), router.getName().getValue());
+                }
+            }
+        }
+    }
+
+    private boolean validRouter(final IntentRef ref, final Router router, final Map<String, ProviderNetwork> networks,
+            final Map<String, OverlayNetwork> overlays, final Map<String, String> gatewayIpOwner) {
+        final var gw = router.getGatewayPort();
+        if (gw != null) {
+            final var net = gw.getProviderNetwork().getValue();
+            if (!networks.containsKey(net)) {
+                return reject(ref, "gateway-port/provider-network: "
+                    + unknownOrRejected(IntentKind.PROVIDER_NETWORK, net, "provider network"));
+            }
+            final var mac = gw.getMacAddress().getValue().toLowerCase(java.util.Locale.ROOT);
+            if (isMulticast(mac)) {
+                return reject(ref, "gateway-port/mac-address: " + mac + " is a multicast address");
+            }
+            int v4 = 0;
+            int v6 = 0;
+            for (var ip : PortNetwork.sortedIps(gw.getIpAddress())) {
+                final var addr = IpPrefix.host(ip.stringValue());
+                if (addr.isIpv4()) {
+                    v4++;
+                } else {
+                    v6++;
+                }
+                final var owner = gatewayIpOwner.get(addr.addressString());
+                if (owner != null) {
+                    return reject(ref, "gateway-port/ip-address: " + addr.addressString()
+                        + " is already the gateway address of router " + owner);
+                }
+            }
+            if (v4 > 1 || v6 > 1) {
+                return reject(ref, "gateway-port/ip-address: at most one IPv4 and one IPv6 address");
+            }
+        }
+        final List<IpPrefix> seen = new ArrayList<>();
+        for (Subnet subnet : router.nonnullSubnet().values().stream()
+                .sorted(Comparator.comparing(s -> s.getCidr().stringValue())).toList()) {
+            final var text = subnet.getCidr().stringValue();
+            final var field = "subnet[" + text + "]/";
+            final var cidr = IpPrefix.parse(text);
+            if (cidr.hasHostBits()) {
+                return reject(ref, field + "cidr: host bits are set; use " + cidr.network());
+            }
+            for (var other : seen) {
+                if (other.overlaps(cidr)) {
+                    return reject(ref, field + "cidr: overlaps subnet " + other + " of the same router");
+                }
+            }
+            seen.add(cidr);
+            if (subnet.getGatewayIp() != null) {
+                final var gwIp = IpPrefix.host(subnet.getGatewayIp().stringValue());
+                if (gwIp.isIpv4() != cidr.isIpv4()) {
+                    return reject(ref, field + "gateway-ip: " + gwIp.addressString() + " is "
+                        + familyName(gwIp.isIpv4()) + " but the cidr is " + familyName(cidr.isIpv4()));
+                }
+                if (!cidr.contains(gwIp.address())) {
+                    return reject(ref, field + "gateway-ip: " + gwIp.addressString() + " is not in " + cidr);
+                }
+            }
+            if (subnet.getOverlayNetwork() != null
+                    && !overlays.containsKey(subnet.getOverlayNetwork().getValue())) {
+                return reject(ref, field + "overlay-network: " + unknownOrRejected(IntentKind.OVERLAY_NETWORK,
+                    subnet.getOverlayNetwork().getValue(), "overlay network"));
+            }
+        }
+        return true;
+    }
+
+    private void floatingIps(final Map<String, ProviderNetwork> networks, final Map<String, LogicalPort> ports) {
+        final Set<String> used = new HashSet<>();
+        for (var port : ports.values()) {
+            for (var ip : PortNetwork.sortedIps(port.getFixedIp())) {
+                used.add(IpPrefix.host(ip.stringValue()).addressString());
+            }
+        }
+        for (var router : intents.routers()) {
+            final var gw = router.getGatewayPort();
+            if (gw != null && gw.getIpAddress() != null) {
+                gw.getIpAddress().forEach(ip -> used.add(IpPrefix.host(ip.stringValue()).addressString()));
+            }
+        }
+        for (FloatingIp fip : intents.floatingIps()) {
+            final var address = IpPrefix.host(fip.getAddress().stringValue());
+            final var ref = IntentRef.of(IntentKind.FLOATING_IP, fip.getAddress().stringValue());
+            final var net = fip.getProviderNetwork().getValue();
+            if (!networks.containsKey(net)) {
+                reject(ref, "provider-network: " + unknownOrRejected(IntentKind.PROVIDER_NETWORK, net,
+                    "provider network"));
+                continue;
+            }
+            if (used.contains(address.addressString())) {
+                reject(ref, "address: " + address.addressString() + " is already a port or gateway address");
+                continue;
+            }
+            if (fip.getPort() == null) {
+                if (fip.getFixedIp() != null) {
+                    reject(ref, "fixed-ip: given without port");
+                }
+                continue;
+            }
+            final var portId = fip.getPort().getValue();
+            final var port = ports.get(portId);
+            if (port == null) {
+                reject(ref, "port: " + unknownOrRejected(IntentKind.LOGICAL_PORT, portId, "logical port"));
+                continue;
+            }
+            if (fip.getFixedIp() != null) {
+                final var fixed = IpPrefix.host(fip.getFixedIp().stringValue());
+                if (fixed.isIpv4() != address.isIpv4()) {
+                    reject(ref, "fixed-ip: " + fixed.addressString() + " is " + familyName(fixed.isIpv4())
+                        + " but the floating address is " + familyName(address.isIpv4()));
+                    continue;
+                }
+                final boolean onPort = PortNetwork.sortedIps(port.getFixedIp()).stream()
+                    .anyMatch(ip -> IpPrefix.host(ip.stringValue()).equals(fixed));
+                if (!onPort) {
+                    reject(ref, "fixed-ip: " + fixed.addressString() + " is not a fixed IP of port " + portId);
+                }
+            }
+        }
+    }
+
+    private boolean checkDuplicate(final IntentRef ref, final Map<String, String> owners, final String key,
+            final String owner, final String reasonPrefix) {
+        final var existing = owners.putIfAbsent(key, owner);
+        if (existing != null) {
+            reject(ref, reasonPrefix + existing);
+            return true;
+        }
+        return false;
+    }
+
+    private String unknownOrRejected(final IntentKind kind, final String name, final String what) {
+        return rejected.containsKey(IntentRef.of(kind, name)) ? what + " " + name + " is rejected"
+            : "unknown " + what + " " + name;
+    }
+
+    private static boolean isMulticast(final String mac) {
+        return (Integer.parseInt(mac.substring(0, 2), 16) & 1) != 0;
+    }
+
+    private static String familyName(final boolean ipv4) {
+        return ipv4 ? "IPv4" : "IPv6";
+    }
+}
