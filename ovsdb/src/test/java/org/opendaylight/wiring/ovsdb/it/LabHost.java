@@ -1,0 +1,234 @@
+/*
+ * Copyright (c) 2026 ODL Wiring contributors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.wiring.ovsdb.it;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Open vSwitch host for integration tests, run by {@code scripts/lab-host.sh}: network namespace
+ * {@code wl-<id>} with ovs-vswitchd (userspace datapath) inside, ovsdb-server in the root namespace, state under
+ * {@code target/lab/<id>}.
+ */
+public final class LabHost implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LabHost.class);
+    private static final long COMMAND_TIMEOUT_SECONDS = 120;
+
+    private final String id;
+    private final Path dir;
+    private boolean stopped;
+
+    private LabHost(final String id, final Path dir) {
+        this.id = id;
+        this.dir = dir;
+    }
+
+    /**
+     * Skips the calling test class unless we are root and Open vSwitch is installed.
+     */
+    public static void assumeAvailable() {
+        assumeTrue(isRoot(), "OVS integration tests need root (network namespaces); skipping");
+        for (String tool : List.of("ovsdb-server", "ovs-vswitchd", "ovs-vsctl", "ovsdb-tool", "ovs-appctl", "ip")) {
+            assumeTrue(onPath(tool), tool + " not found: install openvswitch-switch and iproute2 to run the OVS "
+                + "integration tests; skipping");
+        }
+        assumeTrue(Files.isRegularFile(script()), "lab script " + script() + " not found; skipping");
+    }
+
+    private static boolean isRoot() {
+        try {
+            return "0".equals(run(List.of("id", "-u"), null).trim());
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    private static boolean onPath(final String tool) {
+        final List<String> dirs = new ArrayList<>(Arrays.asList(System.getenv().getOrDefault("PATH", "")
+            .split(File.pathSeparator)));
+        dirs.addAll(List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin"));
+        return dirs.stream().anyMatch(dirName -> Files.isExecutable(Path.of(dirName, tool)));
+    }
+
+    private static Path script() {
+        final String configured = System.getProperty("wiring.lab.script");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        return Path.of(System.getProperty("basedir", "."), "..", "scripts", "lab-host.sh");
+    }
+
+    private static Path labRoot() {
+        return Path.of(System.getProperty("wiring.lab.dir", Path.of(System.getProperty("basedir", "."), "target",
+            "lab").toString()));
+    }
+
+    /**
+     * Returns a free TCP port on 127.0.0.1.
+     *
+     * @return the port
+     */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts a host with a unique id.
+     *
+     * @param managerTarget the set-manager target, or null
+     * @param extraRemotes extra ovsdb-server command line remotes, for instance {@code ptcp:PORT:127.0.0.1}
+     * @return the host
+     */
+    public static LabHost start(final String managerTarget, final String... extraRemotes) {
+        final String id = "it" + UUID.randomUUID().toString().substring(0, 8);
+        final LabHost host = new LabHost(id, labRoot().resolve(id));
+        final List<String> command = new ArrayList<>(List.of("bash", script().toString(), "start", id,
+            host.dir.toString()));
+        if (managerTarget != null) {
+            command.add(managerTarget);
+        }
+        final ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("WL_OVSDB_REMOTES", String.join(" ", extraRemotes));
+        try {
+            LOG.info("{}", run(builder).trim());
+        } catch (IllegalStateException e) {
+            host.close();
+            throw e;
+        }
+        return host;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * Runs ovs-vsctl against this host's database.
+     *
+     * @param args ovs-vsctl arguments
+     * @return standard output, trimmed
+     */
+    public String vsctl(final String... args) {
+        return lab("vsctl", args).trim();
+    }
+
+    /**
+     * Runs a command inside this host's network namespace.
+     *
+     * @param args the command
+     * @return standard output
+     */
+    public String exec(final String... args) {
+        return lab("exec", args);
+    }
+
+    public void restartOvsdb() {
+        LOG.info("{}", lab("restart-ovsdb").trim());
+    }
+
+    public long ovsdbServerPid() {
+        try {
+            return Long.parseLong(Files.readString(dir.resolve("run/ovsdb-server.pid")).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Sends a signal to this host's ovsdb-server (by its pid file).
+     *
+     * @param signal for instance STOP or CONT
+     */
+    public void signalOvsdbServer(final String signal) {
+        run(List.of("kill", "-" + signal, Long.toString(ovsdbServerPid())), null);
+    }
+
+    private String lab(final String command, final String... args) {
+        final List<String> full = new ArrayList<>(List.of("bash", script().toString(), command, id, dir.toString()));
+        full.addAll(Arrays.asList(args));
+        return run(full, null);
+    }
+
+    public static String run(final List<String> command, final Path workDir) {
+        final ProcessBuilder builder = new ProcessBuilder(command);
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
+        return run(builder);
+    }
+
+    private static String run(final ProcessBuilder builder) {
+        try {
+            final Process process = builder.start();
+            final CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(
+                process.getErrorStream()));
+            final String stdout = read(process.getInputStream());
+            if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("timed out: " + builder.command());
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(builder.command() + " exited with " + process.exitValue() + ": "
+                    + stderr.join().trim() + " " + stdout.trim());
+            }
+            return stdout;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + builder.command() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + builder.command(), e);
+        }
+    }
+
+    private static String read(final InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            LOG.info("{}", lab("stop").trim());
+        } catch (IllegalStateException e) {
+            LOG.warn("could not stop lab host {}", id, e);
+        }
+    }
+}

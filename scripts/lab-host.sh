@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+#
+# Copyright (c) 2026 ODL Wiring contributors. All rights reserved.
+#
+# This program and the accompanying materials are made available under the
+# terms of the Eclipse Public License v1.0 which accompanies this distribution,
+# and is available at http://www.eclipse.org/legal/epl-v10.html
+#
+# lab-host.sh: run one simulated Open vSwitch "host" (chassis) on this machine.
+#
+# Usage:
+#   lab-host.sh start <host-id> <dir> [manager-target]
+#   lab-host.sh stop <host-id> <dir>
+#   lab-host.sh restart-ovsdb <host-id> <dir>
+#   lab-host.sh status <host-id> <dir>
+#   lab-host.sh vsctl <host-id> <dir> [ovs-vsctl args...]
+#   lab-host.sh ofctl <host-id> <dir> [ovs-ofctl args...]
+#   lab-host.sh appctl <host-id> <dir> [ovs-appctl args for ovs-vswitchd...]
+#   lab-host.sh exec <host-id> <dir> command [args...]     (runs inside the host's netns)
+#
+# Layout (why the processes live where they live):
+#   * Network namespace "wl-<host-id>" holds the host's datapath: ovs-vswitchd runs INSIDE it (userspace
+#     datapath, bridges must use datapath_type=netdev), so every tap device it creates for internal ports,
+#     and every kernel interface it attaches, belongs to that host only. Two lab hosts can both have
+#     "br-int" without clashing.
+#   * ovsdb-server runs in the ROOT namespace. It has no datapath; running it in the root namespace lets
+#     it reach an ODL manager listening on 127.0.0.1 (set-manager tcp:127.0.0.1:6640) and lets a ptcp:
+#     listener on 127.0.0.1 be reached from the ODL/test JVM, using loopback only. A process inside the
+#     netns could not reach the root namespace's loopback.
+#   * ovs-vswitchd talks to ovsdb-server over the unix socket <dir>/run/db.sock; unix sockets are file
+#     system objects, so this works across network namespaces.
+#   * ovs-ofctl reaches the bridges through <dir>/run/<bridge>.mgmt (unix sockets too).
+#
+# State: <dir>/{db,run,log,etc}; OVS_RUNDIR/OVS_DBDIR/OVS_LOGDIR/OVS_SYSCONFDIR point there, so nothing
+# touches the system's own Open vSwitch. Extra ovsdb-server remotes (for instance "ptcp:16640:127.0.0.1")
+# can be given at start in WL_OVSDB_REMOTES (space separated); they are remembered for restart-ovsdb.
+#
+# Every command is idempotent: start on a running host only applies the manager target, stop on a
+# stopped host does nothing. Processes are stopped by the pid in their own pidfile only.
+set -euo pipefail
+
+SCHEMA=${WL_OVS_SCHEMA:-/usr/share/openvswitch/vswitch.ovsschema}
+
+die() {
+    echo "lab-host.sh: $*" >&2
+    exit 1
+}
+
+usage() {
+    sed -n '11,19p' "$0" | sed 's/^# \{0,1\}//' >&2
+    exit 2
+}
+
+[[ $# -ge 3 ]] || usage
+CMD=$1
+HOST_ID=$2
+DIR_ARG=$3
+shift 3
+
+[[ $HOST_ID =~ ^[A-Za-z0-9_.-]{1,40}$ ]] || die "invalid host-id '$HOST_ID' (letters, digits, '_', '.', '-')"
+NS="wl-$HOST_ID"
+
+mkdir -p "$DIR_ARG"
+DIR=$(cd "$DIR_ARG" && pwd)
+export OVS_RUNDIR="$DIR/run"
+export OVS_DBDIR="$DIR/db"
+export OVS_LOGDIR="$DIR/log"
+export OVS_SYSCONFDIR="$DIR/etc"
+DB_FILE="$OVS_DBDIR/conf.db"
+DB_SOCK="$OVS_RUNDIR/db.sock"
+OVSDB_PID="$OVS_RUNDIR/ovsdb-server.pid"
+OVSDB_CTL="$OVS_RUNDIR/ovsdb-server.ctl"
+VSWITCHD_PID="$OVS_RUNDIR/ovs-vswitchd.pid"
+VSWITCHD_CTL="$OVS_RUNDIR/ovs-vswitchd.ctl"
+REMOTES_FILE="$DIR/ovsdb-remotes"
+
+need() {
+    command -v "$1" > /dev/null 2>&1 || die "'$1' not found (apt-get install -y openvswitch-switch iproute2)"
+}
+
+ns_exists() {
+    ip netns list 2> /dev/null | awk '{print $1}' | grep -qx -- "$NS"
+}
+
+# daemon_running <ctl-socket>: true when the daemon answers on its control socket
+daemon_running() {
+    [[ -S $1 ]] && ovs-appctl -t "$1" version > /dev/null 2>&1
+}
+
+# stop_daemon <name> <ctl-socket> <pidfile>
+stop_daemon() {
+    local name=$1 ctl=$2 pidfile=$3 pid=""
+    [[ -f $pidfile ]] && pid=$(cat "$pidfile" 2> /dev/null || true)
+    if daemon_running "$ctl"; then
+        ovs-appctl -t "$ctl" exit > /dev/null 2>&1 || true
+    fi
+    if [[ -n $pid ]] && [[ -d /proc/$pid ]] && grep -qa -- "$name" "/proc/$pid/cmdline" 2> /dev/null; then
+        local i
+        for i in $(seq 1 50); do
+            [[ -d /proc/$pid ]] || break
+            [[ $i -eq 20 ]] && kill -TERM "$pid" 2> /dev/null || true
+            sleep 0.1
+        done
+        if [[ -d /proc/$pid ]]; then
+            kill -KILL "$pid" 2> /dev/null || true
+            sleep 0.2
+        fi
+    fi
+    rm -f "$pidfile" "$ctl"
+}
+
+start_ovsdb() {
+    if daemon_running "$OVSDB_CTL"; then
+        return 0
+    fi
+    local remotes=()
+    if [[ -f $REMOTES_FILE ]]; then
+        read -r -a remotes < "$REMOTES_FILE" || true
+    fi
+    # TLS material comes from the SSL table (ovs-vsctl set-ssl KEY CERT CA), as with the distribution's ovs-ctl.
+    local args=("$DB_FILE" "--remote=punix:$DB_SOCK" "--remote=db:Open_vSwitch,Open_vSwitch,manager_options"
+        "--private-key=db:Open_vSwitch,SSL,private_key" "--certificate=db:Open_vSwitch,SSL,certificate"
+        "--ca-cert=db:Open_vSwitch,SSL,ca_cert")
+    local r
+    for r in "${remotes[@]+"${remotes[@]}"}"; do
+        args+=("--remote=$r")
+    done
+    rm -f "$DB_SOCK"
+    ovsdb-server "${args[@]}" --pidfile="$OVSDB_PID" --unixctl="$OVSDB_CTL" --detach --no-chdir \
+        -vconsole:off --log-file="$OVS_LOGDIR/ovsdb-server.log" \
+        || die "ovsdb-server failed to start for $HOST_ID (see $OVS_LOGDIR/ovsdb-server.log)"
+}
+
+vsctl() {
+    ovs-vsctl --db="unix:$DB_SOCK" --timeout=30 "$@"
+}
+
+cmd_start() {
+    local manager=${1:-}
+    need ovsdb-server
+    need ovs-vswitchd
+    need ovs-vsctl
+    need ip
+    [[ $(id -u) -eq 0 ]] || die "must run as root (network namespaces)"
+    mkdir -p "$OVS_RUNDIR" "$OVS_DBDIR" "$OVS_LOGDIR" "$OVS_SYSCONFDIR/openvswitch"
+
+    if ! ns_exists; then
+        ip netns add "$NS"
+    fi
+    ip netns exec "$NS" ip link set lo up
+
+    if [[ ! -f $DB_FILE ]]; then
+        ovsdb-tool create "$DB_FILE" "$SCHEMA"
+    fi
+    if [[ -n ${WL_OVSDB_REMOTES:-} ]]; then
+        echo "$WL_OVSDB_REMOTES" > "$REMOTES_FILE"
+    fi
+    start_ovsdb
+
+    vsctl --no-wait init
+    # What ovs-ctl would record: identity and versions.
+    local ovs_version db_version
+    ovs_version=$(ovs-vswitchd --version | awk 'NR == 1 {print $NF}')
+    db_version=$(ovsdb-tool schema-version "$SCHEMA")
+    vsctl --no-wait set Open_vSwitch . "external_ids:system-id=$HOST_ID" "external_ids:hostname=$HOST_ID" \
+        "ovs_version=$ovs_version" "db_version=$db_version"
+    if [[ -n $manager ]]; then
+        vsctl --no-wait set-manager "$manager"
+    fi
+
+    if ! daemon_running "$VSWITCHD_CTL"; then
+        ip netns exec "$NS" ovs-vswitchd "unix:$DB_SOCK" --pidfile="$VSWITCHD_PID" --unixctl="$VSWITCHD_CTL" \
+            --detach --no-chdir -vconsole:off --log-file="$OVS_LOGDIR/ovs-vswitchd.log" \
+            || die "ovs-vswitchd failed to start for $HOST_ID (see $OVS_LOGDIR/ovs-vswitchd.log)"
+    fi
+    # Without --no-wait, ovs-vsctl returns once ovs-vswitchd has applied the configuration: a readiness check.
+    vsctl set Open_vSwitch . "external_ids:wl-lab-ready=true" > /dev/null
+    echo "lab host $HOST_ID up: netns $NS, db unix:$DB_SOCK, state $DIR"
+}
+
+cmd_stop() {
+    stop_daemon ovs-vswitchd "$VSWITCHD_CTL" "$VSWITCHD_PID"
+    stop_daemon ovsdb-server "$OVSDB_CTL" "$OVSDB_PID"
+    if ns_exists; then
+        ip netns del "$NS"
+    fi
+    echo "lab host $HOST_ID stopped"
+}
+
+cmd_restart_ovsdb() {
+    [[ -f $DB_FILE ]] || die "no database for $HOST_ID in $DIR (start it first)"
+    stop_daemon ovsdb-server "$OVSDB_CTL" "$OVSDB_PID"
+    start_ovsdb
+    echo "ovsdb-server of $HOST_ID restarted"
+}
+
+cmd_status() {
+    local rc=0
+    if ns_exists; then echo "netns $NS: present"; else echo "netns $NS: absent"; rc=1; fi
+    if daemon_running "$OVSDB_CTL"; then echo "ovsdb-server: running"; else echo "ovsdb-server: stopped"; rc=1; fi
+    if daemon_running "$VSWITCHD_CTL"; then echo "ovs-vswitchd: running"; else echo "ovs-vswitchd: stopped"; rc=1; fi
+    return $rc
+}
+
+case $CMD in
+    start) cmd_start "$@" ;;
+    stop) cmd_stop ;;
+    restart-ovsdb) cmd_restart_ovsdb ;;
+    status) cmd_status ;;
+    vsctl) vsctl "$@" ;;
+    ofctl) ovs-ofctl "$@" ;;
+    appctl) ovs-appctl -t "$VSWITCHD_CTL" "$@" ;;
+    exec)
+        [[ $# -ge 1 ]] || die "exec needs a command"
+        ip netns exec "$NS" "$@"
+        ;;
+    *) usage ;;
+esac
