@@ -1,0 +1,71 @@
+/*
+ * Copyright (c) 2026 ODL Wiring contributors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.wiring.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The distribution boots with odl-wiring installed and our bundles active; odl-wiring-openapi is available.
+ */
+@Order(1)
+@ExtendWith(KarafExtension.class)
+class FeatureIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final List<String> BUNDLES = List.of("org.opendaylight.wiring.api", "org.opendaylight.wiring.impl");
+
+    /**
+     * The row of a Karaf table whose first column is {@code name}.
+     */
+    private static Optional<String> row(final String output, final String name) {
+        return output.lines().map(String::strip)
+            .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "|"))
+            .findFirst();
+    }
+
+    /**
+     * The row of {@code bundle:list -s} whose last column (symbolic name) is {@code bsn}.
+     */
+    private static Optional<String> bundleRow(final String output, final String bsn) {
+        return output.lines().map(String::strip).filter(line -> line.endsWith("| " + bsn)).findFirst();
+    }
+
+    @Test
+    void odlWiringIsInstalledAndStarted(final Karaf karaf) throws IOException, InterruptedException {
+        final String installed = karaf.awaitConsole("feature:list -i", TIMEOUT,
+            out -> row(out, "odl-wiring").map(line -> line.contains("Started")).orElse(false));
+        final Optional<String> wiring = row(installed, "odl-wiring");
+        assertTrue(wiring.isPresent(), () -> "odl-wiring is not installed; feature:list -i printed:\n" + installed);
+        assertTrue(wiring.orElseThrow().contains("Started"), () -> "odl-wiring is not started: " + wiring);
+    }
+
+    @Test
+    void openApiFeatureIsAvailable(final Karaf karaf) throws IOException, InterruptedException {
+        final String all = karaf.console("feature:list");
+        assertTrue(row(all, "odl-wiring-openapi").isPresent(),
+            () -> "odl-wiring-openapi is not listed; feature:list printed:\n" + all);
+    }
+
+    @Test
+    void ourBundlesAreActive(final Karaf karaf) throws IOException, InterruptedException {
+        final String bundles = karaf.awaitConsole("bundle:list -s", TIMEOUT, out -> BUNDLES.stream()
+            .allMatch(bsn -> bundleRow(out, bsn).map(line -> line.contains("Active")).orElse(false)));
+        for (String bsn : BUNDLES) {
+            final Optional<String> row = bundleRow(bundles, bsn);
+            assertTrue(row.isPresent(), () -> bsn + " is not installed; bundle:list -s printed:\n" + bundles);
+            assertTrue(row.orElseThrow().contains("Active"), () -> bsn + " is not active: " + row);
+        }
+    }
+}

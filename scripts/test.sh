@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+#
+# Copyright (c) 2026 ODL Wiring contributors. All rights reserved.
+#
+# This program and the accompanying materials are made available under the
+# terms of the Eclipse Public License v1.0 which accompanies this distribution,
+# and is available at http://www.eclipse.org/legal/epl-v10.html
+#
+# Runs every test: installs what the tests need (Open vSwitch, iproute2, FRR, curl
+# from Debian's packages) when missing, then builds and verifies the whole reactor:
+# unit tests, checkstyle/spotbugs, the Single Feature Tests, OVS integration tests
+# and the Karaf integration tests. Extra arguments go to Maven.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v ovs-vsctl >/dev/null 2>&1 || missing+=(openvswitch-switch)
+command -v ip >/dev/null 2>&1 || missing+=(iproute2)
+command -v vtysh >/dev/null 2>&1 || missing+=(frr)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]}"
+    sudo_cmd=()
+    [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+exec mvn -B clean verify "$@"
