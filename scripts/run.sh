@@ -33,8 +33,11 @@ running() {
 }
 
 build_needed() {
-    [ -x "$KARAF/bin/karaf" ] || return 0
-    [ -n "$(find pom.xml api impl features karaf-distribution/pom.xml -type f -newer "$KARAF/bin/karaf" \
+    # the assembly keeps the archive's timestamps, so compare against the zip the build writes
+    local stamp
+    stamp=$(ls karaf-distribution/target/wiring-karaf-*.zip 2>/dev/null | head -n 1)
+    [ -x "$KARAF/bin/karaf" ] && [ -n "$stamp" ] || return 0
+    [ -n "$(find pom.xml api ovsdb impl renderer-ovsdb features karaf-distribution/pom.xml -type f -newer "$stamp" \
         -not -path '*/target/*' -print -quit 2>/dev/null)" ]
 }
 
@@ -117,8 +120,9 @@ if running; then
     echo "ODL is already running at $URL"
 else
     if build_needed; then
-        echo "Building (mvn -B -DskipTests install; a first build downloads about 600 MiB) ..."
-        mvn -B -q -DskipTests install
+        echo "Building (mvn -B -DskipTests clean install; a first build downloads about 600 MiB) ..."
+        # always clean: a stale target/assembly boots a broken Karaf
+        mvn -B -q -DskipTests clean install
     fi
     echo "Starting Karaf from $KARAF"
     "$KARAF/bin/start"

@@ -96,6 +96,11 @@ public final class HostPlan {
     private final Map<String, Planned<ProxyNdp>> proxyNdps = new TreeMap<>();
     private final Map<String, Planned<String>> exposed = new TreeMap<>();
     private @Nullable Expose expose;
+    // derived views, computed once planning is done (any later add clears them)
+    private @Nullable String digest;
+    private @Nullable SortedSet<IntentRef> allOrigins;
+    private @Nullable SortedSet<IntentRef> switchOrigins;
+    private @Nullable SortedSet<IntentRef> kernelOrigins;
 
     HostPlan(final String hostId, final String integrationBridge, final String datapathType) {
         this.hostId = hostId;
@@ -118,6 +123,7 @@ public final class HostPlan {
      * @param origins intents
      */
     void useIntegrationBridge(final Collection<IntentRef> origins) {
+        invalidate();
         bridges.get(integrationBridge).origins().addAll(origins);
     }
 
@@ -162,11 +168,20 @@ public final class HostPlan {
     }
 
     void setExpose(final Expose value) {
+        invalidate();
         expose = value;
     }
 
-    private static <K, V> @Nullable String add(final Map<K, Planned<V>> map, final K key, final V value,
+    private void invalidate() {
+        digest = null;
+        allOrigins = null;
+        switchOrigins = null;
+        kernelOrigins = null;
+    }
+
+    private <K, V> @Nullable String add(final Map<K, Planned<V>> map, final K key, final V value,
             final Collection<IntentRef> origins, final String what) {
+        invalidate();
         final var existing = map.get(key);
         if (existing == null) {
             map.put(key, new Planned<>(value, new TreeSet<>(origins)));
@@ -230,6 +245,13 @@ public final class HostPlan {
      * @return lower-case hex digest
      */
     public String digest() {
+        if (digest == null) {
+            digest = computeDigest();
+        }
+        return digest;
+    }
+
+    private String computeDigest() {
         final var text = new StringBuilder().append(hostId).append('|').append(integrationBridge).append('|')
             .append(expose);
         for (var map : java.util.List.<Map<?, ? extends Planned<?>>>of(bridges, ports, tables, addresses, sysctls,
@@ -250,10 +272,13 @@ public final class HostPlan {
      * @return the intents
      */
     public SortedSet<IntentRef> switchOrigins() {
-        final var result = new TreeSet<IntentRef>();
-        bridges.values().forEach(planned -> result.addAll(planned.origins()));
-        ports.values().forEach(planned -> result.addAll(planned.origins()));
-        return result;
+        if (switchOrigins == null) {
+            final var result = new TreeSet<IntentRef>();
+            bridges.values().forEach(planned -> result.addAll(planned.origins()));
+            ports.values().forEach(planned -> result.addAll(planned.origins()));
+            switchOrigins = java.util.Collections.unmodifiableSortedSet(result);
+        }
+        return switchOrigins;
     }
 
     /**
@@ -262,12 +287,15 @@ public final class HostPlan {
      * @return the intents
      */
     public SortedSet<IntentRef> kernelOrigins() {
-        final var result = new TreeSet<IntentRef>();
-        for (var map : java.util.List.<Map<?, ? extends Planned<?>>>of(tables, addresses, sysctls, rules, routes,
-                neighbours, proxyNdps, exposed)) {
-            map.values().forEach(planned -> result.addAll(planned.origins()));
+        if (kernelOrigins == null) {
+            final var result = new TreeSet<IntentRef>();
+            for (var map : java.util.List.<Map<?, ? extends Planned<?>>>of(tables, addresses, sysctls, rules, routes,
+                    neighbours, proxyNdps, exposed)) {
+                map.values().forEach(planned -> result.addAll(planned.origins()));
+            }
+            kernelOrigins = java.util.Collections.unmodifiableSortedSet(result);
         }
-        return result;
+        return kernelOrigins;
     }
 
     /**
@@ -276,11 +304,11 @@ public final class HostPlan {
      * @return the intents
      */
     public SortedSet<IntentRef> allOrigins() {
-        final var result = new TreeSet<IntentRef>();
-        for (var map : java.util.List.<Map<?, ? extends Planned<?>>>of(bridges, ports, tables, addresses, sysctls,
-                rules, routes, neighbours, proxyNdps, exposed)) {
-            map.values().forEach(planned -> result.addAll(planned.origins()));
+        if (allOrigins == null) {
+            final var result = new TreeSet<IntentRef>(switchOrigins());
+            result.addAll(kernelOrigins());
+            allOrigins = java.util.Collections.unmodifiableSortedSet(result);
         }
-        return result;
+        return allOrigins;
     }
 }

@@ -35,6 +35,7 @@ import org.opendaylight.wiring.impl.intent.IntentPaths;
 import org.opendaylight.wiring.impl.intent.IntentRef;
 import org.opendaylight.wiring.impl.intent.Intents;
 import org.opendaylight.wiring.impl.plan.PlanBinding;
+import org.opendaylight.wiring.impl.plan.PlanResult;
 import org.opendaylight.wiring.impl.plan.Planner;
 import org.opendaylight.wiring.impl.status.StatusCalculator;
 import org.opendaylight.wiring.impl.validation.Validator;
@@ -74,6 +75,10 @@ final class PlannerLoop implements AutoCloseable {
     private Map<String, Host> writtenHosts = new HashMap<>();
     private Map<IntentRef, IntentPaths.Intent> written = new HashMap<>();
     private boolean loaded;
+    private Intents lastIntents;
+    private Map<IntentRef, String> lastRejected = Map.of();
+    private PlanResult lastPlan;
+    private Map<String, Host> lastHosts = Map.of();
     private volatile boolean closed;
 
     PlannerLoop(final DataBroker broker) {
@@ -147,15 +152,22 @@ final class PlannerLoop implements AutoCloseable {
                 }
             }
         });
-        final var rejected = Validator.validate(intents, accepted);
-        final var plan = Planner.plan(intents, rejected);
+        // renderer reports change far more often than intents: re-plan only when the intents changed
+        if (!intents.equals(lastIntents)) {
+            lastRejected = Validator.validate(intents, accepted);
+            lastPlan = Planner.plan(intents, lastRejected);
+            lastHosts = new HashMap<>();
+            lastPlan.hosts().forEach((id, hostPlan) -> lastHosts.put(id, PlanBinding.toBinding(hostPlan)));
+            lastIntents = intents;
+        }
+        final var rejected = lastRejected;
+        final var plan = lastPlan;
         final var paths = IntentPaths.of(intents);
         final var statuses = StatusCalculator.compute(paths.keySet(), rejected, plan,
             StatusCalculator.reports(realization.map(Realization::getHost).orElse(null)), previous,
             new DateAndTime(TIME.format(Instant.now().truncatedTo(ChronoUnit.SECONDS))));
 
-        final Map<String, Host> hosts = new HashMap<>();
-        plan.hosts().forEach((id, hostPlan) -> hosts.put(id, PlanBinding.toBinding(hostPlan)));
+        final Map<String, Host> hosts = lastHosts;
 
         final var tx = broker.newWriteOnlyTransaction();
         int changes = 0;

@@ -40,6 +40,8 @@ public final class StatusCalculator {
         }
     }
 
+    private static final String WAITING = "planned; waiting for ";
+
     private record HostState(IntentState state, String reason) {
         // value
     }
@@ -85,6 +87,11 @@ public final class StatusCalculator {
             final Map<String, Map<String, Report>> reports, final Map<IntentRef, Status> previous,
             final DateAndTime now) {
         final Map<IntentRef, Status> result = new TreeMap<>();
+        // which hosts' plans mention each intent, computed once: a full tunnel mesh has hosts x hosts entries
+        final Map<IntentRef, List<HostPlan>> hostsOf = new java.util.HashMap<>();
+        for (var hostPlan : plan.hosts().values()) {
+            hostPlan.allOrigins().forEach(ref -> hostsOf.computeIfAbsent(ref, k -> new ArrayList<>()).add(hostPlan));
+        }
         for (var ref : intents) {
             final var old = previous.get(ref);
             final var reason = rejected.get(ref);
@@ -95,8 +102,8 @@ public final class StatusCalculator {
             final Map<String, HostState> perHost = new TreeMap<>();
             plan.hostRejections().getOrDefault(ref, new TreeMap<>())
                 .forEach((host, why) -> perHost.put(host, new HostState(IntentState.Rejected, why)));
-            for (var hostPlan : plan.hosts().values()) {
-                if (!perHost.containsKey(hostPlan.hostId()) && hostPlan.allOrigins().contains(ref)) {
+            for (var hostPlan : hostsOf.getOrDefault(ref, List.of())) {
+                if (!perHost.containsKey(hostPlan.hostId())) {
                     perHost.put(hostPlan.hostId(), hostState(ref, hostPlan,
                         reports.getOrDefault(hostPlan.hostId(), Map.of())));
                 }
@@ -128,7 +135,7 @@ public final class StatusCalculator {
             }
         }
         return waiting.isEmpty() ? new HostState(IntentState.Programmed, "programmed")
-            : new HostState(IntentState.Pending, "planned; waiting for " + String.join(", ", waiting));
+            : new HostState(IntentState.Pending, WAITING + String.join(", ", waiting));
     }
 
     private static Status overall(final IntentRef ref, final Map<String, HostState> perHost, final PlanResult plan,
@@ -146,7 +153,7 @@ public final class StatusCalculator {
             }
         }
         final var pending = perHost.entrySet().stream().filter(e -> e.getValue().state == IntentState.Pending)
-            .map(Map.Entry::getKey).toList();
+            .map(e -> e.getKey() + " (" + e.getValue().reason.replace(WAITING, "") + ")").toList();
         if (!pending.isEmpty()) {
             return status(IntentState.Pending, "planned on " + perHost.size() + " host(s); waiting for "
                 + String.join(", ", pending), perHost, old, now);

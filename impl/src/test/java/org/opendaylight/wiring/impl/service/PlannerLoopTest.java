@@ -120,7 +120,8 @@ public class PlannerLoopTest extends AbstractConcurrentDataBrokerTest {
         final var status = awaitStatus(networkStatus("public"), IntentState.Pending);
         assertEquals(3, status.nonnullHost().size());
         assertNotNull(status.getLastChange());
-        awaitStatus(portStatus("vm1-port"), IntentState.Pending);
+        final var port = awaitStatus(portStatus("vm1-port"), IntentState.Pending);
+        assertEquals("planned on 1 host(s); waiting for rack-1-host-2 (ovsdb, host-agent)", port.getReason());
     }
 
     @Test
