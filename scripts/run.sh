@@ -28,6 +28,21 @@ restconf_code() {
     curl -s -o /dev/null -w '%{http_code}' -u "$AUTH" "$URL/rests/data/wiring-provider:provider-networks" || true
 }
 
+wait_restconf() {   # seconds
+    echo -n "Waiting for RESTCONF at $URL "
+    local deadline=$((SECONDS + $1))
+    while [ $SECONDS -lt $deadline ]; do
+        if running; then
+            echo
+            return 0
+        fi
+        echo -n "."
+        sleep 2
+    done
+    echo
+    return 1
+}
+
 running() {
     case "$(restconf_code)" in 200|409) return 0 ;; *) return 1 ;; esac
 }
@@ -126,14 +141,15 @@ else
     fi
     echo "Starting Karaf from $KARAF"
     "$KARAF/bin/start"
-    echo -n "Waiting for RESTCONF at $URL "
-    for _ in $(seq 1 120); do
-        running && break
-        echo -n "."
-        sleep 2
-    done
-    echo
-    running || { echo "RESTCONF did not come up; see $KARAF/data/log/karaf.log" >&2; exit 1; }
+    if ! wait_restconf 120 && [ "$(restconf_code)" = 401 ]; then
+        # AAA 0.18.6 can miss its password service configuration on a first boot (RESTCONF then refuses
+        # admin/admin for good); a restart with the same data recovers
+        echo "RESTCONF refuses admin/admin: the AAA password service did not start; restarting Karaf once"
+        "$KARAF/bin/stop"
+        for _ in $(seq 1 60); do pgrep -f "karaf.base=$KARAF" >/dev/null || break; sleep 1; done
+        "$KARAF/bin/start"
+    fi
+    running || wait_restconf 180 || { echo "RESTCONF did not come up; see $KARAF/data/log/karaf.log" >&2; exit 1; }
 fi
 
 echo "Loading the example intents (docs/examples/*.json) with RESTCONF PUT"

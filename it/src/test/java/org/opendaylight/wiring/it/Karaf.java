@@ -40,6 +40,8 @@ final class Karaf implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Karaf.class);
 
     /** RESTCONF/HTTP, Karaf SSH, OpenFlow: the distribution cannot boot properly if any of them is taken. */
+    /** How long RESTCONF may answer 401 to the right credentials before we call AAA stuck. */
+    private static final Duration AAA_STUCK = Duration.ofSeconds(120);
     private static final int[] PORTS = { 8181, 8101, 6653, 6640 };
     /**
      * The path waited for after each start: answers 200, or "no data" once RESTCONF and our YANG models are up.
@@ -79,7 +81,15 @@ final class Karaf implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(karaf.shutdownHook);
         boolean started = false;
         try {
-            karaf.start();
+            try {
+                karaf.start();
+            } catch (AaaStuckException e) {
+                // AAA 0.18.6's OSGiPasswordServiceConfigBootstrap can miss its first datastore notification on a
+                // first boot and then never creates the password service (RESTCONF stays 401 for good); a restart
+                // with the same data recovers. Retry once, loudly.
+                LOG.warn("{}; restarting Karaf once", e.getMessage());
+                karaf.restart();
+            }
             started = true;
         } finally {
             if (!started) {
@@ -206,6 +216,10 @@ final class Karaf implements AutoCloseable {
                     return;
                 }
                 last = "HTTP " + response.status() + " " + abbreviate(response.body());
+                if (response.status() == 401 && Duration.between(start, Instant.now()).compareTo(AAA_STUCK) > 0) {
+                    throw new AaaStuckException("RESTCONF still refuses admin/admin after "
+                        + AAA_STUCK.toSeconds() + " s: the AAA password service did not start");
+                }
             } catch (ConnectException | HttpTimeoutException e) {
                 last = e.toString();
             } catch (IOException e) {
@@ -374,6 +388,15 @@ final class Karaf implements AutoCloseable {
             } catch (IllegalStateException e) {
                 LOG.debug("JVM is shutting down", e);
             }
+        }
+    }
+
+    /** The AAA bootstrap race on a first boot, see {@link #startClean()}. */
+    private static final class AaaStuckException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        AaaStuckException(final String message) {
+            super(message);
         }
     }
 }
