@@ -11,9 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opendaylight.wiring.ovsdb.TestJson.UUID1;
+import static org.opendaylight.wiring.ovsdb.TestJson.json;
+import static org.opendaylight.wiring.ovsdb.TestJson.reparsed;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.wiring.ovsdb.data.OvsdbMap;
@@ -21,17 +22,6 @@ import org.opendaylight.wiring.ovsdb.data.OvsdbSet;
 import org.opendaylight.wiring.ovsdb.data.Uuid;
 
 class TransactionTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String UUID1 = "36bd6b8e-3a2e-4b4c-a0f4-6a1a7d7e57b1";
-
-    private static JsonNode json(final String text) throws Exception {
-        return MAPPER.readTree(text.replace('\'', '"'));
-    }
-
-    // re-parsing normalizes number node classes (LongNode vs IntNode)
-    private static JsonNode reparsed(final JsonNode node) throws Exception {
-        return MAPPER.readTree(MAPPER.writeValueAsString(node));
-    }
 
     @Test
     void buildsBridgeWithPortAndInternalInterface() throws Exception {
