@@ -23,6 +23,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.inte
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.intent.status.StatusBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.intent.status.status.Host;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.intent.status.status.HostBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.intent.status.status.HostKey;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
 
 /**
@@ -166,8 +167,7 @@ public final class StatusCalculator {
         final List<Host> hosts = new ArrayList<>();
         for (var entry : perHost.entrySet()) {
             final var hs = entry.getValue();
-            final var oldHost = old == null ? null : old.nonnullHost().values().stream()
-                .filter(h -> h.getHostId().getValue().equals(entry.getKey())).findFirst().orElse(null);
+            final var oldHost = old == null ? null : old.nonnullHost().get(new HostKey(new HostId(entry.getKey())));
             final var since = oldHost != null && oldHost.getState() == hs.state && hs.reason.equals(oldHost.getReason())
                 ? oldHost.getLastChange() : now;
             hosts.add(new HostBuilder().setHostId(new HostId(entry.getKey())).setState(hs.state).setReason(hs.reason)

@@ -23,6 +23,7 @@ import org.opendaylight.wiring.ovsdb.replica.BridgeInfo;
 import org.opendaylight.wiring.ovsdb.replica.InterfaceInfo;
 import org.opendaylight.wiring.ovsdb.replica.OvsdbReplica;
 import org.opendaylight.wiring.ovsdb.replica.PortInfo;
+import org.opendaylight.wiring.ovsdb.transact.Condition;
 import org.opendaylight.wiring.ovsdb.transact.Transaction;
 import org.opendaylight.wiring.renderer.ovsdb.desired.DesiredSwitch;
 
@@ -130,7 +131,7 @@ public final class SwitchReconciler {
             if (!desired.bridges().containsKey(existing.name()) && owned(existing.externalIds())
                     && !carriesForeignPorts(existing)) {
                 tx.mutate(OPEN_VSWITCH).deleteFrom("bridges", List.of(existing.uuid()))
-                    .where(org.opendaylight.wiring.ovsdb.transact.Condition.uuidIs(root.orElseThrow()));
+                    .where(Condition.uuidIs(root.orElseThrow()));
                 own("bridge:" + existing.name());
                 deletedBridges.add(existing.name());
             }
@@ -152,7 +153,7 @@ public final class SwitchReconciler {
             final var bridge = replica.bridgeOf(existing);
             if (bridge.isPresent() && !deletedBridges.contains(bridge.orElseThrow().name())) {
                 tx.mutate(BRIDGE).deleteFrom("ports", List.of(existing.uuid()))
-                    .where(org.opendaylight.wiring.ovsdb.transact.Condition.uuidIs(bridge.orElseThrow().uuid()));
+                    .where(Condition.uuidIs(bridge.orElseThrow().uuid()));
                 own("port:" + existing.name());
             }
         }
@@ -186,7 +187,7 @@ public final class SwitchReconciler {
             .value("ports", List.of(localPort))
             .value("external_ids", MARK);
         tx.mutate(OPEN_VSWITCH).insertInto("bridges", List.of(name))
-            .where(org.opendaylight.wiring.ovsdb.transact.Condition.uuidIs(root));
+            .where(Condition.uuidIs(root));
         bridgeRefs.put(bridge.name(), name);
     }
 
@@ -224,7 +225,7 @@ public final class SwitchReconciler {
         if (!changes.isEmpty()) {
             final var update = tx.update(BRIDGE);
             changes.forEach(update::value);
-            update.where(org.opendaylight.wiring.ovsdb.transact.Condition.uuidIs(existing.uuid()));
+            update.where(Condition.uuidIs(existing.uuid()));
         }
     }
 
@@ -251,7 +252,7 @@ public final class SwitchReconciler {
         if (!port.bridge().equals(currentBridge)) {
             // moved between bridges: the old row goes away when no bridge references it any more
             replica.bridgeOf(current).ifPresent(old -> tx.mutate(BRIDGE).deleteFrom("ports", List.of(current.uuid()))
-                .where(org.opendaylight.wiring.ovsdb.transact.Condition.uuidIs(old.uuid())));
+                .where(Condition.uuidIs(old.uuid())));
             insertPort(port, bridgeRef);
             return;
         }
@@ -276,10 +277,10 @@ public final class SwitchReconciler {
         }
         final var mutate = tx.mutate(BRIDGE).insertInto("ports", List.of(portRef));
         if (bridgeRef instanceof Uuid uuid) {
-            mutate.where(org.opendaylight.wiring.ovsdb.transact.Condition.uuidIs(uuid));
+            mutate.where(Condition.uuidIs(uuid));
         } else {
             // a bridge inserted in this transaction: address it by name
-            mutate.where(org.opendaylight.wiring.ovsdb.transact.Condition.equalTo("name", port.bridge()));
+            mutate.where(Condition.equalTo("name", port.bridge()));
         }
     }
 
@@ -287,7 +288,7 @@ public final class SwitchReconciler {
         final var wantTag = Optional.ofNullable(port.tag());
         if (!wantTag.equals(current.tag())) {
             tx.update(PORT).value("tag", wantTag.map(List::of).orElse(List.of()))
-                .where(org.opendaylight.wiring.ovsdb.transact.Condition.uuidIs(current.uuid()));
+                .where(Condition.uuidIs(current.uuid()));
         }
         final @Nullable InterfaceInfo iface = replica.interfacesOf(current).stream()
             .filter(i -> i.name().equals(port.name())).findFirst().orElse(null);
@@ -304,7 +305,7 @@ public final class SwitchReconciler {
         if (!changes.isEmpty()) {
             final var update = tx.update(INTERFACE);
             changes.forEach(update::value);
-            update.where(org.opendaylight.wiring.ovsdb.transact.Condition.uuidIs(iface.uuid()));
+            update.where(Condition.uuidIs(iface.uuid()));
         }
     }
 }

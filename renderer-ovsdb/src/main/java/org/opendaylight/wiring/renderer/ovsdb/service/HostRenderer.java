@@ -83,6 +83,11 @@ final class HostRenderer {
         lastReport = null;
     }
 
+    /** The last report did not reach the datastore: send the next one even if it is the same. */
+    void forgetReport() {
+        lastReport = null;
+    }
+
     void setPlan(final @Nullable Host newPlan) {
         plan = newPlan;
     }

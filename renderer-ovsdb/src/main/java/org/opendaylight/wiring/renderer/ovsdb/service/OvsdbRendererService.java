@@ -342,7 +342,7 @@ public final class OvsdbRendererService implements OvsdbConnectionListener, Enti
         commit(tx, "realization of " + hostId, () -> {
             final var host = hosts.get(hostId);
             if (host != null) {
-                host.setOwner(host.isOwner());
+                host.forgetReport();
                 host.reconcile();
             }
         });
