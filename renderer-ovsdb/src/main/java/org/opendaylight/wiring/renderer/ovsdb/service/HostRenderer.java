@@ -178,7 +178,8 @@ final class HostRenderer {
             final Set<String> intents = object.startsWith("bridge:")
                 ? desired.bridges().containsKey(name) ? desired.bridges().get(name).intents() : Set.of()
                 : desired.ports().containsKey(name) ? desired.ports().get(name).intents() : Set.of();
-            intents.forEach(intent -> result.putIfAbsent(intent, object + ": " + reason));
+            // an intent failing for several objects lists them all, in object order
+            intents.forEach(intent -> result.merge(intent, object + ": " + reason, (a, b) -> a + "; " + b));
         });
         return result;
     }
