@@ -12,43 +12,39 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.opendaylight.wiring.impl.intent.Intents;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddressNoZone;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpPrefix;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4AddressNoZone;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6AddressNoZone;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6Prefix;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.BgpRedirect;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.BgpRedirectBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.FloatingIp;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.FloatingIpBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.Router;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.RouterBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.SettingsBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.router.GatewayPortBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.router.Subnet;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.router.SubnetBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.floating.ip.list.FloatingIp;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.floating.ip.list.FloatingIpBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.router.list.Router;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.router.list.RouterBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.router.list.router.GatewayPortBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.router.list.router.Subnet;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.router.list.router.SubnetBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.ProviderNetworks;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.ProviderNetworksBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.Host;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.HostBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.ProviderNetwork;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.ProviderNetworkBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.host.BridgeMapping;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.host.BridgeMappingBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.host.list.Host;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.host.list.HostBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.host.list.host.BridgeMapping;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.host.list.host.BridgeMappingBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.network.list.ProviderNetwork;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.network.list.ProviderNetworkBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.Tunneling;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.TunnelingBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.LogicalPort;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.LogicalPortBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.OverlayNetwork;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.OverlayNetworkBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.TunnelEndpoint;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.TunnelEndpointBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.logical.port.list.LogicalPort;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.logical.port.list.LogicalPortBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.overlay.network.list.OverlayNetwork;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.overlay.network.list.OverlayNetworkBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunnel.endpoint.list.TunnelEndpoint;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunnel.endpoint.list.TunnelEndpointBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.Address;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.DeviceName;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.HostId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.Name;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.PhysicalNetwork;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.Prefix;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.TunnelType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.VlanId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.Vni;
@@ -115,8 +111,8 @@ public final class TestIntents {
     public TestIntents providerPort(final String id, final String network, final String host, final String mac,
             final String... ips) {
         ports.add(new LogicalPortBuilder().setId(new Name(id))
-            .setNetwork(new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.logical
-                .port.network.ProviderNetworkBuilder().setProviderNetwork(new Name(network)).build())
+            .setNetwork(new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.logical.port.list
+                .logical.port.network.ProviderNetworkBuilder().setProviderNetwork(new Name(network)).build())
             .setHost(host == null ? null : new HostId(host)).setMacAddress(new MacAddress(mac))
             .setFixedIp(addresses(ips)).build());
         return this;
@@ -125,8 +121,8 @@ public final class TestIntents {
     public TestIntents overlayPort(final String id, final String network, final String host, final String mac,
             final String... ips) {
         ports.add(new LogicalPortBuilder().setId(new Name(id))
-            .setNetwork(new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.logical
-                .port.network.OverlayNetworkBuilder().setOverlayNetwork(new Name(network)).build())
+            .setNetwork(new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.logical.port.list
+                .logical.port.network.OverlayNetworkBuilder().setOverlayNetwork(new Name(network)).build())
             .setHost(host == null ? null : new HostId(host)).setMacAddress(new MacAddress(mac))
             .setFixedIp(addresses(ips)).build());
         return this;
@@ -185,17 +181,16 @@ public final class TestIntents {
         return Intents.of(providerContainer(), tunnelingContainer(), bgpContainer());
     }
 
-    public static IpAddressNoZone address(final String text) {
-        return text.indexOf(':') >= 0 ? new IpAddressNoZone(new Ipv6AddressNoZone(text))
-            : new IpAddressNoZone(new Ipv4AddressNoZone(text));
+    public static Address address(final String text) {
+        return new Address(text);
     }
 
-    public static IpPrefix prefix(final String text) {
-        return text.indexOf(':') >= 0 ? new IpPrefix(new Ipv6Prefix(text)) : new IpPrefix(new Ipv4Prefix(text));
+    public static Prefix prefix(final String text) {
+        return new Prefix(text);
     }
 
-    private static Set<IpAddressNoZone> addresses(final String... ips) {
-        final Set<IpAddressNoZone> result = new LinkedHashSet<>();
+    private static Set<Address> addresses(final String... ips) {
+        final Set<Address> result = new LinkedHashSet<>();
         for (var ip : ips) {
             result.add(address(ip));
         }

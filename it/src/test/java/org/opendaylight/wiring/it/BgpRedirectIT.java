@@ -26,7 +26,7 @@ class BgpRedirectIT {
     void bgpRedirectRoundTrip(final Restconf rc) throws IOException, InterruptedException {
         // Enable (presence container) with some settings
         rc.put(BGP, """
-            {"wiring-bgp:bgp-redirect": {"settings": {"expose-tenant-networks": true,
+            {"wiring-bgp:bgp-redirect": {"enabled": true, "settings": {"expose-tenant-networks": true,
               "tenant-advertisement": "subnet", "routing-table-base": 300, "flow-cookie": 1000}}}""")
             .expect(201);
         JsonNode settings = Intents.config(rc, BGP).expect(200).json().path("wiring-bgp:bgp-redirect")

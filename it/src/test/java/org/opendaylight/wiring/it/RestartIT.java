@@ -43,7 +43,7 @@ class RestartIT {
             {"wiring-tunnel:logical-port": [{"id": "persist-port", "overlay-network": "persist-overlay",
               "mac-address": "fa:16:3e:77:77:77", "fixed-ip": ["10.77.0.7"], "host": "persist-host"}]}""");
         written.put(BGP, """
-            {"wiring-bgp:bgp-redirect": {"settings": {"routing-table-base": 400},
+            {"wiring-bgp:bgp-redirect": {"enabled": true, "settings": {"routing-table-base": 400},
               "floating-ip": [{"address": "203.0.113.77", "provider-network": "persist-net"}]}}""");
 
         for (Map.Entry<String, String> entry : written.entrySet()) {

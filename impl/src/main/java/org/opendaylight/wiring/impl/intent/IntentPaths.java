@@ -11,22 +11,22 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.BgpRedirect;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.FloatingIp;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.FloatingIpBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.Router;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.RouterBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.floating.ip.list.FloatingIp;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.floating.ip.list.FloatingIpBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.router.list.Router;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.router.list.RouterBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.ProviderNetworks;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.Host;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.HostBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.ProviderNetwork;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.ProviderNetworkBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.host.list.Host;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.host.list.HostBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.network.list.ProviderNetwork;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.network.list.ProviderNetworkBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.Tunneling;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.LogicalPort;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.LogicalPortBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.OverlayNetwork;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.OverlayNetworkBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.TunnelEndpoint;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.TunnelEndpointBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.logical.port.list.LogicalPort;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.logical.port.list.LogicalPortBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.overlay.network.list.OverlayNetwork;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.overlay.network.list.OverlayNetworkBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunnel.endpoint.list.TunnelEndpoint;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunnel.endpoint.list.TunnelEndpointBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentStatus;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.intent.status.Status;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
@@ -93,7 +93,7 @@ public final class IntentPaths {
                 new Intent(BGP.child(Router.class, router.key()), router));
         }
         for (var fip : intents.floatingIps()) {
-            result.put(IntentRef.of(IntentKind.FLOATING_IP, fip.getAddress().stringValue()),
+            result.put(IntentRef.of(IntentKind.FLOATING_IP, fip.getAddress().getValue()),
                 new Intent(BGP.child(FloatingIp.class, fip.key()), fip));
         }
         return result;

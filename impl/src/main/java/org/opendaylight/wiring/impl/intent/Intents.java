@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.BgpRedirect;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.FloatingIp;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.Router;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.floating.ip.list.FloatingIp;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.router.list.Router;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.ProviderNetworks;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.Host;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.ProviderNetwork;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.host.list.Host;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.network.list.ProviderNetwork;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.Tunneling;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.LogicalPort;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.OverlayNetwork;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.TunnelEndpoint;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.logical.port.list.LogicalPort;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.overlay.network.list.OverlayNetwork;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunnel.endpoint.list.TunnelEndpoint;
 
 /**
  * An immutable snapshot of all intents read from the configuration datastore, with every list sorted by key so
@@ -58,10 +58,10 @@ public record Intents(List<ProviderNetwork> providerNetworks, List<Host> provide
             sorted(tunneling == null ? null : tunneling.getTunnelEndpoint(), Intents::endpointKey),
             sorted(tunneling == null ? null : tunneling.getOverlayNetwork(), n -> n.getName().getValue()),
             sorted(tunneling == null ? null : tunneling.getLogicalPort(), p -> p.getId().getValue()),
-            bgp != null,
+            bgp != null && Boolean.TRUE.equals(bgp.getEnabled()),
             BgpSettings.of(bgp == null ? null : bgp.getSettings()),
             sorted(bgp == null ? null : bgp.getRouter(), r -> r.getName().getValue()),
-            sorted(bgp == null ? null : bgp.getFloatingIp(), f -> f.getAddress().stringValue()));
+            sorted(bgp == null ? null : bgp.getFloatingIp(), f -> f.getAddress().getValue()));
     }
 
     /**

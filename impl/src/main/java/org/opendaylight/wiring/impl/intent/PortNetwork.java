@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.wiring.impl.net.IpPrefix;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddressNoZone;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.LogicalPort;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.logical.port.network.OverlayNetwork;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.logical.port.network.ProviderNetwork;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.logical.port.list.LogicalPort;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.logical.port.list.logical.port.network.OverlayNetwork;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.logical.port.list.logical.port.network.ProviderNetwork;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.Address;
 
 /**
  * The network a logical port is on, read from the port's {@code network} choice.
@@ -48,10 +48,10 @@ public record PortNetwork(boolean overlay, String name) {
      * @param ips the leaf-list value, possibly null
      * @return sorted addresses
      */
-    public static List<IpAddressNoZone> sortedIps(final @Nullable Set<IpAddressNoZone> ips) {
+    public static List<Address> sortedIps(final @Nullable Set<Address> ips) {
         if (ips == null) {
             return List.of();
         }
-        return ips.stream().sorted(Comparator.comparing(ip -> IpPrefix.host(ip.stringValue()).value())).toList();
+        return ips.stream().sorted(Comparator.comparing(ip -> IpPrefix.host(ip.getValue()).value())).toList();
     }
 }

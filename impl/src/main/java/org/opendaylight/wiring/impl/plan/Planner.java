@@ -24,10 +24,10 @@ import org.opendaylight.wiring.impl.intent.Intents;
 import org.opendaylight.wiring.impl.intent.PortNetwork;
 import org.opendaylight.wiring.impl.net.IpPrefix;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.TenantAdvertisement;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.Host;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.ProviderNetwork;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.LogicalPort;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.TunnelEndpoint;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.host.list.Host;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.network.list.ProviderNetwork;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.logical.port.list.LogicalPort;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunnel.endpoint.list.TunnelEndpoint;
 
 /**
  * Turns the accepted intents into the desired state of every host. Pure and deterministic: the same intents always
@@ -223,13 +223,13 @@ public final class Planner {
                     continue;
                 }
                 plan.useIntegrationBridge(List.of(localRef));
-                final var localIp = IpPrefix.host(local.getLocalIp().stringValue());
+                final var localIp = IpPrefix.host(local.getLocalIp().getValue());
                 for (var remote : entry.getValue()) {
                     final var remoteHost = remote.getHostId().getValue();
                     if (remoteHost.equals(localHost) || blockedHosts.contains(remoteHost)) {
                         continue;
                     }
-                    final var remoteIp = IpPrefix.host(remote.getLocalIp().stringValue());
+                    final var remoteIp = IpPrefix.host(remote.getLocalIp().getValue());
                     final var portType = "gre".equals(type) && !localIp.isIpv4() ? "ip6gre" : type;
                     final var remoteRef = ref(IntentKind.TUNNEL_ENDPOINT, Intents.endpointKey(remote));
                     check(localRef, localHost, plan.addPort(new HostPlan.Port(Names.tunnelPort(type, remoteHost),
@@ -395,7 +395,7 @@ public final class Planner {
             }
             final var via = via(port.getHost().getValue(), network.name(), origins);
             if (via != null) {
-                fixed.forEach(ip -> exposeAddress(via, IpPrefix.host(ip.stringValue()), origins, prio));
+                fixed.forEach(ip -> exposeAddress(via, IpPrefix.host(ip.getValue()), origins, prio));
             }
         }
     }
@@ -403,7 +403,7 @@ public final class Planner {
     private void exposeFloatingIps() {
         final long prio = intents.bgpSettings().ipRulePriority();
         for (var fip : intents.floatingIps()) {
-            final var ref = ref(IntentKind.FLOATING_IP, fip.getAddress().stringValue());
+            final var ref = ref(IntentKind.FLOATING_IP, fip.getAddress().getValue());
             if (!accepted(ref) || fip.getPort() == null) {
                 continue;
             }
@@ -414,7 +414,7 @@ public final class Planner {
             final var origins = List.of(ref, ref(IntentKind.LOGICAL_PORT, port.getId().getValue()));
             final var via = via(port.getHost().getValue(), fip.getProviderNetwork().getValue(), origins);
             if (via != null) {
-                exposeAddress(via, IpPrefix.host(fip.getAddress().stringValue()), origins, prio);
+                exposeAddress(via, IpPrefix.host(fip.getAddress().getValue()), origins, prio);
             }
         }
     }
@@ -434,7 +434,7 @@ public final class Planner {
             final var mac = gw.getMacAddress().getValue().toLowerCase(java.util.Locale.ROOT);
             final Map<Boolean, IpPrefix> gatewayByFamily = new HashMap<>();
             for (var ip : PortNetwork.sortedIps(gw.getIpAddress())) {
-                final var address = IpPrefix.host(ip.stringValue());
+                final var address = IpPrefix.host(ip.getValue());
                 gatewayByFamily.put(address.isIpv4(), address);
                 exposeAddress(via, address, origins, bgp.ipRulePriority());
                 // OVN does not answer ARP/NDP from outside its L2 domain, so the kernel must know the MAC
@@ -451,12 +451,12 @@ public final class Planner {
         }
     }
 
-    private void exposeSubnets(final org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect
+    private void exposeSubnets(final org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.router.list
             .Router router, final Via via, final Map<Boolean, IpPrefix> gatewayByFamily, final BgpSettings bgp) {
         final var ref = ref(IntentKind.ROUTER, router.getName().getValue());
         for (var subnet : router.nonnullSubnet().values().stream()
-                .sorted(java.util.Comparator.comparing(s -> s.getCidr().stringValue())).toList()) {
-            final var cidr = IpPrefix.parse(subnet.getCidr().stringValue());
+                .sorted(java.util.Comparator.comparing(s -> s.getCidr().getValue())).toList()) {
+            final var cidr = IpPrefix.parse(subnet.getCidr().getValue());
             final var gateway = gatewayByFamily.get(cidr.isIpv4());
             if (gateway == null) {
                 // no gateway address of the subnet's family: the fabric cannot reach it through this router
@@ -476,7 +476,7 @@ public final class Planner {
                     continue;
                 }
                 for (var ip : PortNetwork.sortedIps(port.getFixedIp())) {
-                    final var address = IpPrefix.host(ip.stringValue());
+                    final var address = IpPrefix.host(ip.getValue());
                     if (cidr.contains(address.address())) {
                         via.plan().addExposed(address.toString(),
                             List.of(ref, ref(IntentKind.LOGICAL_PORT, port.getId().getValue())));
@@ -516,7 +516,7 @@ public final class Planner {
             }
         }
         for (var fip : intents.floatingIps()) {
-            final var ref = ref(IntentKind.FLOATING_IP, fip.getAddress().stringValue());
+            final var ref = ref(IntentKind.FLOATING_IP, fip.getAddress().getValue());
             if (accepted(ref) && !placed.contains(ref)) {
                 unplaced.put(ref, !intents.bgpEnabled() ? "bgp-redirect is not enabled"
                     : fip.getPort() == null ? "not associated to a port" : "the port is not bound to a host");

@@ -21,16 +21,16 @@ import org.opendaylight.wiring.impl.intent.IntentRef;
 import org.opendaylight.wiring.impl.intent.Intents;
 import org.opendaylight.wiring.impl.intent.PortNetwork;
 import org.opendaylight.wiring.impl.net.IpPrefix;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddressNoZone;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.FloatingIp;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.Router;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.redirect.router.Subnet;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.Host;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.ProviderNetwork;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.host.BridgeMapping;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.LogicalPort;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.OverlayNetwork;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunneling.TunnelEndpoint;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.floating.ip.list.FloatingIp;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.router.list.Router;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.router.list.router.Subnet;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.host.list.Host;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.host.list.host.BridgeMapping;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.network.list.ProviderNetwork;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.logical.port.list.LogicalPort;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.overlay.network.list.OverlayNetwork;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunnel.endpoint.list.TunnelEndpoint;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.Address;
 
 /**
  * Semantic validation of all intents together: the YANG {@code must} rules (which MD-SAL does not evaluate) and
@@ -184,7 +184,7 @@ public final class Validator {
                 e -> IntentRef.of(IntentKind.TUNNEL_ENDPOINT, Intents.endpointKey(e)))) {
             final var ref = IntentRef.of(IntentKind.TUNNEL_ENDPOINT, Intents.endpointKey(ep));
             final var type = ep.getTunnelType().getName();
-            final var ip = IpPrefix.host(ep.getLocalIp().stringValue());
+            final var ip = IpPrefix.host(ep.getLocalIp().getValue());
             final var family = familyOfType.putIfAbsent(type, ip.isIpv4());
             if (family != null && family != ip.isIpv4()) {
                 reject(ref, "local-ip: " + ip.addressString() + " is " + familyName(ip.isIpv4()) + " but the other "
@@ -259,8 +259,8 @@ public final class Validator {
             }
             boolean ok = true;
             final Set<String> seen = new HashSet<>();
-            for (IpAddressNoZone ip : PortNetwork.sortedIps(port.getFixedIp())) {
-                final var text = IpPrefix.host(ip.stringValue()).addressString();
+            for (Address ip : PortNetwork.sortedIps(port.getFixedIp())) {
+                final var text = IpPrefix.host(ip.getValue()).addressString();
                 if (!seen.add(text)) {
                     continue;
                 }
@@ -298,7 +298,7 @@ public final class Validator {
             final var gw = router.getGatewayPort();
             if (gw != null && gw.getIpAddress() != null) {
                 for (var ip : gw.getIpAddress()) {
-                    gatewayIpOwner.put(IpPrefix.host(ip.stringValue()).addressString(), router.getName().getValue());
+                    gatewayIpOwner.put(IpPrefix.host(ip.getValue()).addressString(), router.getName().getValue());
                 }
             }
         }
@@ -320,7 +320,7 @@ public final class Validator {
             int v4 = 0;
             int v6 = 0;
             for (var ip : PortNetwork.sortedIps(gw.getIpAddress())) {
-                final var addr = IpPrefix.host(ip.stringValue());
+                final var addr = IpPrefix.host(ip.getValue());
                 if (addr.isIpv4()) {
                     v4++;
                 } else {
@@ -338,8 +338,8 @@ public final class Validator {
         }
         final List<IpPrefix> seen = new ArrayList<>();
         for (Subnet subnet : router.nonnullSubnet().values().stream()
-                .sorted(Comparator.comparing(s -> s.getCidr().stringValue())).toList()) {
-            final var text = subnet.getCidr().stringValue();
+                .sorted(Comparator.comparing(s -> s.getCidr().getValue())).toList()) {
+            final var text = subnet.getCidr().getValue();
             final var field = "subnet[" + text + "]/";
             final var cidr = IpPrefix.parse(text);
             if (cidr.hasHostBits()) {
@@ -352,7 +352,7 @@ public final class Validator {
             }
             seen.add(cidr);
             if (subnet.getGatewayIp() != null) {
-                final var gwIp = IpPrefix.host(subnet.getGatewayIp().stringValue());
+                final var gwIp = IpPrefix.host(subnet.getGatewayIp().getValue());
                 if (gwIp.isIpv4() != cidr.isIpv4()) {
                     return reject(ref, field + "gateway-ip: " + gwIp.addressString() + " is "
                         + familyName(gwIp.isIpv4()) + " but the cidr is " + familyName(cidr.isIpv4()));
@@ -374,18 +374,18 @@ public final class Validator {
         final Set<String> used = new HashSet<>();
         for (var port : ports.values()) {
             for (var ip : PortNetwork.sortedIps(port.getFixedIp())) {
-                used.add(IpPrefix.host(ip.stringValue()).addressString());
+                used.add(IpPrefix.host(ip.getValue()).addressString());
             }
         }
         for (var router : intents.routers()) {
             final var gw = router.getGatewayPort();
             if (gw != null && gw.getIpAddress() != null) {
-                gw.getIpAddress().forEach(ip -> used.add(IpPrefix.host(ip.stringValue()).addressString()));
+                gw.getIpAddress().forEach(ip -> used.add(IpPrefix.host(ip.getValue()).addressString()));
             }
         }
         for (FloatingIp fip : intents.floatingIps()) {
-            final var address = IpPrefix.host(fip.getAddress().stringValue());
-            final var ref = IntentRef.of(IntentKind.FLOATING_IP, fip.getAddress().stringValue());
+            final var address = IpPrefix.host(fip.getAddress().getValue());
+            final var ref = IntentRef.of(IntentKind.FLOATING_IP, fip.getAddress().getValue());
             final var net = fip.getProviderNetwork().getValue();
             if (!networks.containsKey(net)) {
                 reject(ref, "provider-network: " + unknownOrRejected(IntentKind.PROVIDER_NETWORK, net,
@@ -409,14 +409,14 @@ public final class Validator {
                 continue;
             }
             if (fip.getFixedIp() != null) {
-                final var fixed = IpPrefix.host(fip.getFixedIp().stringValue());
+                final var fixed = IpPrefix.host(fip.getFixedIp().getValue());
                 if (fixed.isIpv4() != address.isIpv4()) {
                     reject(ref, "fixed-ip: " + fixed.addressString() + " is " + familyName(fixed.isIpv4())
                         + " but the floating address is " + familyName(address.isIpv4()));
                     continue;
                 }
                 final boolean onPort = PortNetwork.sortedIps(port.getFixedIp()).stream()
-                    .anyMatch(ip -> IpPrefix.host(ip.stringValue()).equals(fixed));
+                    .anyMatch(ip -> IpPrefix.host(ip.getValue()).equals(fixed));
                 if (!onPort) {
                     reject(ref, "fixed-ip: " + fixed.addressString() + " is not a fixed IP of port " + portId);
                 }

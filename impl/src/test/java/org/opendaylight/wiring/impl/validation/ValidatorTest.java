@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.opendaylight.wiring.impl.TestIntents;
 import org.opendaylight.wiring.impl.intent.IntentKind;
 import org.opendaylight.wiring.impl.intent.IntentRef;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.HostBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.host.BridgeMappingBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.host.list.HostBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.host.list.host.BridgeMappingBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.DeviceName;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.HostId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.PhysicalNetwork;
@@ -42,8 +42,8 @@ class ValidatorTest {
     void vlanIdRequiredForVlanAndForbiddenForFlat() {
         final var intents = new TestIntents().vlan("v", "physnet1", null);
         intents.networks.add(new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider
-            .networks.ProviderNetworkBuilder(new TestIntents().vlan("f", "physnet1", 7).networks.get(0))
-            .setType(org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks
+            .network.list.ProviderNetworkBuilder(new TestIntents().vlan("f", "physnet1", 7).networks.get(0))
+            .setType(org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.network.list
                 .ProviderNetwork.Type.Flat).build());
         final var rejected = validate(intents);
         assertEquals("vlan-id: mandatory when type is vlan", rejected.get(net("v")));

@@ -34,8 +34,8 @@ import org.opendaylight.wiring.ovsdb.OvsdbManager;
 import org.opendaylight.wiring.ovsdb.it.LabHost;
 import org.opendaylight.wiring.renderer.ovsdb.desired.DesiredSwitch;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.Host;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.HostBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.host.BridgeMappingBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.host.list.HostBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.host.list.host.BridgeMappingBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.DatapathType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.DeviceName;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.HostId;
@@ -133,10 +133,10 @@ class SwitchRendererIT {
         return intents;
     }
 
-    private static org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.networks.Host
+    private static org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.host.list.Host
             host(final String id, final String uplink, final String... mappings) {
         final var list = new ArrayList<org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121
-            .provider.networks.host.BridgeMapping>();
+            .host.list.host.BridgeMapping>();
         for (int i = 0; i < mappings.length; i += 2) {
             list.add(new BridgeMappingBuilder().setPhysicalNetwork(new PhysicalNetwork(mappings[i]))
                 .setBridge(new DeviceName(mappings[i + 1]))
