@@ -133,7 +133,10 @@ public final class TestIntents {
             final List<String> gatewayIps, final String... subnets) {
         final List<Subnet> list = new ArrayList<>();
         for (int i = 0; i < subnets.length; i += 2) {
-            list.add(new SubnetBuilder().setCidr(prefix(subnets[i]))
+            // "cidr@overlay-network" names the subnet's network
+            final var at = subnets[i].indexOf('@');
+            list.add(new SubnetBuilder().setCidr(prefix(at < 0 ? subnets[i] : subnets[i].substring(0, at)))
+                .setOverlayNetwork(at < 0 ? null : new Name(subnets[i].substring(at + 1)))
                 .setGatewayIp(subnets[i + 1] == null ? null : address(subnets[i + 1])).build());
         }
         routers.add(new RouterBuilder().setName(new Name(name))
@@ -171,7 +174,7 @@ public final class TestIntents {
     }
 
     public BgpRedirect bgpContainer() {
-        return !bgp ? null : new BgpRedirectBuilder()
+        return !bgp ? null : new BgpRedirectBuilder().setEnabled(true)
             .setSettings(new SettingsBuilder().setExposeTenantNetworks(exposeTenants).build())
             .setRouter(routers.isEmpty() ? null : BindingMap.ordered(routers))
             .setFloatingIp(fips.isEmpty() ? null : BindingMap.ordered(fips)).build();
@@ -216,7 +219,7 @@ public final class TestIntents {
             .providerPort("vm1-port", "public", "rack-1-host-2", "fa:16:3e:11:22:33", "172.24.4.92", "2001:db8::21c")
             .overlayPort("vm-tenant-port", "private-test", "rack-2-host-1", "fa:16:3e:0b:99:2b", "10.0.0.95")
             .router("router-test", "public", "rack-1-host-1", "fa:16:3e:bf:93:93",
-                List.of("172.24.4.163", "2001:db8::20"), "10.0.0.64/26", "10.0.0.65")
+                List.of("172.24.4.163", "2001:db8::20"), "10.0.0.64/26@private-test", "10.0.0.65")
             .fip("172.24.4.79", "public", "vm-tenant-port", "10.0.0.95")
             .bgp(true);
     }

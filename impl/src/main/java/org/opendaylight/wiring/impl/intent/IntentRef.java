@@ -25,6 +25,26 @@ public record IntentRef(IntentKind kind, String key) implements Comparable<Inten
         return new IntentRef(kind, key);
     }
 
+    /**
+     * Parse the {@code kind/key} form.
+     *
+     * @param text the reference
+     * @return the reference
+     * @throws IllegalArgumentException if the kind is unknown
+     */
+    public static IntentRef parse(final String text) {
+        final int slash = text.indexOf('/');
+        if (slash > 0) {
+            final var prefix = text.substring(0, slash);
+            for (var kind : IntentKind.values()) {
+                if (kind.prefix().equals(prefix)) {
+                    return new IntentRef(kind, text.substring(slash + 1));
+                }
+            }
+        }
+        throw new IllegalArgumentException("not an intent reference: " + text);
+    }
+
     @Override
     public int compareTo(final IntentRef other) {
         final int cmp = kind.compareTo(other.kind);

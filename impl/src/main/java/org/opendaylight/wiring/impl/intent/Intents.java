@@ -7,6 +7,8 @@
  */
 package org.opendaylight.wiring.impl.intent;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.Tun
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.logical.port.list.LogicalPort;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.overlay.network.list.OverlayNetwork;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunnel.endpoint.list.TunnelEndpoint;
+import org.opendaylight.yangtools.yang.binding.DataObject;
 
 /**
  * An immutable snapshot of all intents read from the configuration datastore, with every list sorted by key so
@@ -65,6 +68,64 @@ public record Intents(List<ProviderNetwork> providerNetworks, List<Host> provide
     }
 
     /**
+     * A snapshot made of individual intent entries, with the given BGP switch and settings.
+     *
+     * @param entries list entries of any kind
+     * @param bgpEnabled whether BGP redirect is on
+     * @param bgpSettings BGP settings
+     * @return the snapshot
+     */
+    public static Intents ofEntries(final Collection<? extends DataObject> entries, final boolean bgpEnabled,
+            final BgpSettings bgpSettings) {
+        final List<ProviderNetwork> networks = new ArrayList<>();
+        final List<Host> hosts = new ArrayList<>();
+        final List<TunnelEndpoint> endpoints = new ArrayList<>();
+        final List<OverlayNetwork> overlays = new ArrayList<>();
+        final List<LogicalPort> ports = new ArrayList<>();
+        final List<Router> routers = new ArrayList<>();
+        final List<FloatingIp> fips = new ArrayList<>();
+        for (var entry : entries) {
+            if (entry instanceof ProviderNetwork net) {
+                networks.add(net);
+            } else if (entry instanceof Host host) {
+                hosts.add(host);
+            } else if (entry instanceof TunnelEndpoint ep) {
+                endpoints.add(ep);
+            } else if (entry instanceof OverlayNetwork net) {
+                overlays.add(net);
+            } else if (entry instanceof LogicalPort port) {
+                ports.add(port);
+            } else if (entry instanceof Router router) {
+                routers.add(router);
+            } else if (entry instanceof FloatingIp fip) {
+                fips.add(fip);
+            } else {
+                throw new IllegalArgumentException("not an intent: " + entry);
+            }
+        }
+        return new Intents(
+            sortedList(networks, n -> n.getName().getValue()),
+            sortedList(hosts, h -> h.getHostId().getValue()),
+            sortedList(endpoints, Intents::endpointKey),
+            sortedList(overlays, n -> n.getName().getValue()),
+            sortedList(ports, p -> p.getId().getValue()),
+            bgpEnabled, bgpSettings,
+            sortedList(routers, r -> r.getName().getValue()),
+            sortedList(fips, f -> f.getAddress().getValue()));
+    }
+
+    /**
+     * The same intents with the BGP switch and settings of another snapshot.
+     *
+     * @param other where the switch and settings come from
+     * @return the snapshot
+     */
+    public Intents withBgpOf(final Intents other) {
+        return new Intents(providerNetworks, providerHosts, tunnelEndpoints, overlayNetworks, logicalPorts,
+            other.bgpEnabled, other.bgpSettings, routers, floatingIps);
+    }
+
+    /**
      * The key of a tunnel endpoint as RESTCONF spells it: {@code host-id,tunnel-type}.
      *
      * @param endpoint the endpoint
@@ -72,6 +133,10 @@ public record Intents(List<ProviderNetwork> providerNetworks, List<Host> provide
      */
     public static String endpointKey(final TunnelEndpoint endpoint) {
         return endpoint.getHostId().getValue() + "," + endpoint.getTunnelType().getName();
+    }
+
+    private static <T> List<T> sortedList(final List<T> list, final java.util.function.Function<T, String> key) {
+        return list.stream().sorted(Comparator.comparing(key)).toList();
     }
 
     private static <T> List<T> sorted(final @Nullable Map<?, T> map,

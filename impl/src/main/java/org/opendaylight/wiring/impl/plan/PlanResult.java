@@ -17,8 +17,9 @@ import org.opendaylight.wiring.impl.intent.IntentRef;
  * @param hosts desired state per host id
  * @param hostRejections per intent, the hosts it could not be planned on and why
  * @param unplaced per intent that concerns no host, why not
+ * @param allocations per host and provider bridge, the numbers handed out (to be kept for the next run)
  */
 public record PlanResult(SortedMap<String, HostPlan> hosts, Map<IntentRef, SortedMap<String, String>> hostRejections,
-        Map<IntentRef, String> unplaced) {
+        Map<IntentRef, String> unplaced, SortedMap<String, SortedMap<String, Allocation>> allocations) {
     // value
 }

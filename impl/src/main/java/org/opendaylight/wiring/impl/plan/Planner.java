@@ -39,7 +39,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tun
  */
 public final class Planner {
     private static final String BRIDGE_V4 = "169.254.%d.%d/32";
-    private static final String BRIDGE_V6 = "fd53:d91e:400:7f17::%d:%d/128";
+    private static final String BRIDGE_V6 = "fd53:d91e:400:7f17::%x:%x/128";
+    private static final int MAX_DEVICE_INDEX = 15;
     private static final long FIRST_RESERVED_TABLE = 253;
     private static final long LAST_RESERVED_TABLE = 255;
 
@@ -67,10 +68,14 @@ public final class Planner {
     private final Map<String, ProviderNetwork> networks = new LinkedHashMap<>();
     private final Map<String, LogicalPort> ports = new LinkedHashMap<>();
     private final Map<String, Map<String, Long>> tablesByHost = new HashMap<>();
+    private final Map<String, Map<String, Allocation>> previousAllocations;
+    private final SortedMap<String, SortedMap<String, Allocation>> allocations = new TreeMap<>();
 
-    private Planner(final Intents intents, final Map<IntentRef, String> rejected) {
+    private Planner(final Intents intents, final Map<IntentRef, String> rejected,
+            final Map<String, Map<String, Allocation>> previousAllocations) {
         this.intents = intents;
         this.rejected = rejected;
+        this.previousAllocations = previousAllocations;
     }
 
     /**
@@ -81,9 +86,25 @@ public final class Planner {
      * @return the plan
      */
     public static PlanResult plan(final Intents intents, final Map<IntentRef, String> rejected) {
-        final var planner = new Planner(intents, rejected);
+        return plan(intents, rejected, Map.of());
+    }
+
+    /**
+     * Plan all hosts, keeping the numbers handed out before.
+     *
+     * @param intents all intents
+     * @param rejected intents the validator rejected; they are ignored
+     * @param previousAllocations per host and provider bridge, the routing table and device index handed out by an
+     *     earlier run; a bridge keeps them while it stays mapped
+     * @return the plan
+     */
+    public static PlanResult plan(final Intents intents, final Map<IntentRef, String> rejected,
+            final Map<String, Map<String, Allocation>> previousAllocations) {
+        final var planner = new Planner(intents, rejected, previousAllocations);
         planner.run();
-        return new PlanResult(planner.hosts, planner.hostRejections, planner.unplaced);
+        // a host where nothing could be placed gets no plan at all, not an empty integration bridge
+        planner.hosts.values().removeIf(plan -> plan.allOrigins().isEmpty());
+        return new PlanResult(planner.hosts, planner.hostRejections, planner.unplaced, planner.allocations);
     }
 
     private boolean accepted(final IntentRef ref) {
@@ -126,17 +147,50 @@ public final class Planner {
             final var mappings = new ArrayList<Mapping>();
             final var sorted = host.nonnullBridgeMapping().values().stream()
                 .sorted(java.util.Comparator.comparing(m -> m.getBridge().getValue())).toList();
-            int index = 1;
+            final var indexes = deviceIndexes(hostId, sorted.stream().map(m -> m.getBridge().getValue()).toList());
             for (var mapping : sorted) {
                 mappings.add(new Mapping(mapping.getPhysicalNetwork().getValue(), mapping.getBridge().getValue(),
                     mapping.getUplinkInterface() == null ? null : mapping.getUplinkInterface().getValue(),
-                    mapping.getRoutingTable() == null ? null : mapping.getRoutingTable().toJava(), index++));
+                    mapping.getRoutingTable() == null ? null : mapping.getRoutingTable().toJava(),
+                    indexes.get(mapping.getBridge().getValue())));
+                final var old = previousAllocations.getOrDefault(hostId, Map.of()).get(mapping.getBridge().getValue());
+                allocations.computeIfAbsent(hostId, k -> new TreeMap<>()).put(mapping.getBridge().getValue(),
+                    new Allocation(old == null ? 0 : old.table(), indexes.get(mapping.getBridge().getValue())));
             }
             settings.put(hostId, new HostSettings(
                 host.getIntegrationBridge() == null ? "br-int" : host.getIntegrationBridge().getValue(),
                 host.getDatapathType() == null ? "system" : host.getDatapathType().getName(),
                 List.copyOf(mappings), ref));
         }
+    }
+
+    /**
+     * Device indexes 1..15 of a host's provider bridges: kept from the previous allocation, new bridges get the
+     * smallest free index. The index decides the bridge's link-local addresses, so it must not move when another
+     * bridge is added or removed.
+     */
+    private Map<String, Integer> deviceIndexes(final String hostId, final List<String> bridges) {
+        final var previous = previousAllocations.getOrDefault(hostId, Map.of());
+        final Map<String, Integer> result = new HashMap<>();
+        final Set<Integer> taken = new HashSet<>();
+        for (var bridge : bridges) {
+            final var old = previous.get(bridge);
+            if (old != null && old.deviceIndex() >= 1 && old.deviceIndex() <= MAX_DEVICE_INDEX
+                    && taken.add(old.deviceIndex())) {
+                result.put(bridge, old.deviceIndex());
+            }
+        }
+        int next = 1;
+        for (var bridge : bridges) {
+            if (!result.containsKey(bridge)) {
+                while (taken.contains(next)) {
+                    next++;
+                }
+                taken.add(next);
+                result.put(bridge, next);
+            }
+        }
+        return result;
     }
 
     /**
@@ -250,17 +304,17 @@ public final class Planner {
             final var network = PortNetwork.of(port);
             final var netRef = ref(network.overlay() ? IntentKind.OVERLAY_NETWORK : IntentKind.PROVIDER_NETWORK,
                 network.name());
-            final var plan = host(hostId, ref);
-            if (plan == null) {
-                continue;
-            }
-            if (!network.overlay()) {
+            if (!network.overlay() && !blockedHosts.contains(hostId)) {
                 final var physnet = networks.get(network.name()).getPhysicalNetwork().getValue();
                 if (settingsOf(hostId).mapping(physnet) == null) {
                     rejectOnHost(ref, hostId, "host: " + hostId + " has no bridge-mapping for physical network "
                         + physnet);
                     continue;
                 }
+            }
+            final var plan = host(hostId, ref);
+            if (plan == null) {
+                continue;
             }
             plan.useIntegrationBridge(List.of(ref, netRef));
         }
@@ -281,12 +335,14 @@ public final class Planner {
             final var origin = List.of(hs.ref());
             plan.addSysctl(new HostPlan.Sysctl("net.ipv4.ip_forward", "1"), origin);
             plan.addSysctl(new HostPlan.Sysctl("net.ipv6.conf.all.forwarding", "1"), origin);
-            final var tables = allocateTables(hs, bgp);
+            final var tables = allocateTables(hs, bgp, previousAllocations.getOrDefault(entry.getKey(), Map.of()));
             tablesByHost.put(entry.getKey(), tables);
             for (var mapping : hs.mappings()) {
                 final long table = tables.get(mapping.bridge());
+                allocations.computeIfAbsent(entry.getKey(), k -> new TreeMap<>())
+                    .put(mapping.bridge(), new Allocation(table, mapping.index()));
                 plan.addTable(new HostPlan.RoutingTable(table, mapping.bridge()), origin);
-                deviceBasics(plan, mapping.bridge(), mapping.index(), mapping.index(), origin);
+                deviceBasics(plan, mapping.bridge(), mapping.index(), 0, origin);
                 plan.addRoute(new HostPlan.Route(table, "0.0.0.0/0", mapping.bridge(), null), origin);
                 plan.addRoute(new HostPlan.Route(table, "::/0", mapping.bridge(), null), origin);
             }
@@ -297,10 +353,12 @@ public final class Planner {
     }
 
     /**
-     * Tables for every mapping: the pinned ones, then consecutive free ids from the base in bridge name order,
-     * never the VRF table nor the kernel's reserved 253..255.
+     * Tables for every mapping: the pinned ones, then the ones handed out before (a table id, once the kernel holds
+     * routes and rules for it, must not move because another bridge came or went), then consecutive free ids from
+     * the base in bridge name order, never the VRF table nor the kernel's reserved 253..255.
      */
-    private static Map<String, Long> allocateTables(final HostSettings hs, final BgpSettings bgp) {
+    private static Map<String, Long> allocateTables(final HostSettings hs, final BgpSettings bgp,
+            final Map<String, Allocation> previous) {
         final Map<String, Long> result = new HashMap<>();
         final Set<Long> taken = new HashSet<>();
         taken.add(bgp.vrfTable());
@@ -310,9 +368,17 @@ public final class Planner {
                 taken.add(mapping.pinnedTable());
             }
         }
+        for (var mapping : hs.mappings()) {
+            final var old = previous.get(mapping.bridge());
+            if (mapping.pinnedTable() == null && old != null && old.table() >= bgp.routingTableBase()
+                    && !(old.table() >= FIRST_RESERVED_TABLE && old.table() <= LAST_RESERVED_TABLE)
+                    && taken.add(old.table())) {
+                result.put(mapping.bridge(), old.table());
+            }
+        }
         long next = bgp.routingTableBase();
         for (var mapping : hs.mappings()) {
-            if (mapping.pinnedTable() == null) {
+            if (!result.containsKey(mapping.bridge())) {
                 while (taken.contains(next) || next >= FIRST_RESERVED_TABLE && next <= LAST_RESERVED_TABLE) {
                     next++;
                 }
@@ -323,13 +389,21 @@ public final class Planner {
         return result;
     }
 
-    /** Link-local addresses so the device answers ARP/NDP, and proxy ARP/NDP on it. */
-    private static void deviceBasics(final HostPlan plan, final String device, final int first, final int second,
+    /**
+     * Link-local addresses so the device answers ARP/NDP, and proxy ARP/NDP on it. Unique per host for every
+     * (device index 1..15, VLAN 0..4095; 0 = the bridge itself): 169.254.(16 * (index - 1) + vlan / 256 + 1).
+     * (vlan % 256), third octet 1..240, so never 169.254.0.x nor 169.254.255.x (RFC 3927 reserved).
+     */
+    private static void deviceBasics(final HostPlan plan, final String device, final int index, final int vlan,
             final List<IntentRef> origin) {
-        plan.addAddress(new HostPlan.Address(device, String.format(BRIDGE_V4, first, second)), origin);
-        plan.addAddress(new HostPlan.Address(device, String.format(BRIDGE_V6, first, second)), origin);
+        plan.addAddress(new HostPlan.Address(device, linkLocalV4(index, vlan)), origin);
+        plan.addAddress(new HostPlan.Address(device, String.format(BRIDGE_V6, index, vlan)), origin);
         plan.addSysctl(new HostPlan.Sysctl(Names.deviceSysctl("ipv4", device, "proxy_arp"), "1"), origin);
         plan.addSysctl(new HostPlan.Sysctl(Names.deviceSysctl("ipv6", device, "proxy_ndp"), "1"), origin);
+    }
+
+    static String linkLocalV4(final int index, final int vlan) {
+        return String.format(BRIDGE_V4, 16 * (index - 1) + (vlan >> 8) + 1, vlan & 0xff);
     }
 
     /** The device and table through which addresses of a provider network are reached on a host. */
@@ -365,7 +439,7 @@ public final class Planner {
             rejectOnHost(owner, hostId, "provider-network: VLAN device " + device + " clashes: " + conflict);
             return null;
         }
-        deviceBasics(plan, device, mapping.index(), vlan % 256, all);
+        deviceBasics(plan, device, mapping.index(), vlan, all);
         return new Via(plan, device, table);
     }
 
@@ -463,16 +537,25 @@ public final class Planner {
                 continue;
             }
             via.plan().addRule(new HostPlan.Rule(cidr.toString(), via.table(), bgp.ipRulePriority()), List.of(ref));
-            via.plan().addRoute(new HostPlan.Route(via.table(), cidr.toString(), via.device(),
+            final var conflict = via.plan().addRoute(new HostPlan.Route(via.table(), cidr.toString(), via.device(),
                 gateway.addressString()), List.of(ref));
+            if (conflict != null) {
+                rejectOnHost(ref, via.plan().hostId(), "subnet[" + cidr + "]/cidr: " + conflict);
+                continue;
+            }
             if (bgp.tenantAdvertisement() == TenantAdvertisement.Subnet) {
                 via.plan().addExposed(cidr.toString(), List.of(ref));
                 continue;
             }
-            final var network = subnet.getOverlayNetwork() == null ? null : subnet.getOverlayNetwork().getValue();
+            if (subnet.getOverlayNetwork() == null) {
+                // without its network no port is known to be in the subnet: a same CIDR elsewhere is not it
+                continue;
+            }
+            final var network = subnet.getOverlayNetwork().getValue();
             for (var port : ports.values()) {
                 final var portNet = PortNetwork.of(port);
-                if (!portNet.overlay() || network != null && !network.equals(portNet.name())) {
+                // seed 001: a tenant address is exposed once its VM exists, i.e. the port is bound
+                if (!portNet.overlay() || !network.equals(portNet.name()) || port.getHost() == null) {
                     continue;
                 }
                 for (var ip : PortNetwork.sortedIps(port.getFixedIp())) {

@@ -7,6 +7,8 @@
  */
 package org.opendaylight.wiring.impl.service;
 
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.SettableFuture;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,23 +16,26 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.binding.api.ClusteredDataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
 import org.opendaylight.mdsal.binding.api.ReadTransaction;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.wiring.impl.acceptance.Acceptance;
+import org.opendaylight.wiring.impl.acceptance.AcceptedStore;
 import org.opendaylight.wiring.impl.intent.IntentPaths;
 import org.opendaylight.wiring.impl.intent.IntentRef;
 import org.opendaylight.wiring.impl.intent.Intents;
@@ -38,18 +43,20 @@ import org.opendaylight.wiring.impl.plan.PlanBinding;
 import org.opendaylight.wiring.impl.plan.PlanResult;
 import org.opendaylight.wiring.impl.plan.Planner;
 import org.opendaylight.wiring.impl.status.StatusCalculator;
-import org.opendaylight.wiring.impl.validation.Validator;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.Accepted;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.Plan;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.PlanBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.Realization;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.Host;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.HostKey;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentState;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentStatus;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.intent.status.Status;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.binding.DataObject;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.opendaylight.yangtools.yang.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Uint64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +70,7 @@ final class PlannerLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlannerLoop.class);
     private static final InstanceIdentifier<Plan> PLAN = InstanceIdentifier.create(Plan.class);
     private static final InstanceIdentifier<Realization> REALIZATION = InstanceIdentifier.create(Realization.class);
+    private static final InstanceIdentifier<Accepted> ACCEPTED = InstanceIdentifier.create(Accepted.class);
     private static final long DEBOUNCE_MILLIS = 50;
     private static final long RETRY_MILLIS = 2000;
     private static final long TIMEOUT_SECONDS = 30;
@@ -71,14 +79,20 @@ final class PlannerLoop implements AutoCloseable {
     private final DataBroker broker;
     private final ScheduledExecutorService executor;
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicLong runs = new AtomicLong();
     private final List<Registration> registrations = new ArrayList<>();
     private Map<String, Host> writtenHosts = new HashMap<>();
     private Map<IntentRef, IntentPaths.Intent> written = new HashMap<>();
     private boolean loaded;
     private Intents lastIntents;
-    private Map<IntentRef, String> lastRejected = Map.of();
+    private @Nullable Accepted lastAccepted;
+    private Acceptance.Decision lastDecision;
     private PlanResult lastPlan;
     private Map<String, Host> lastHosts = Map.of();
+    private Accepted toStore;
+    // a new epoch per activation: renderers act on no host before they have seen a plan of this epoch
+    private final String epoch = UUID.randomUUID().toString();
+    private long generation;
     private volatile boolean closed;
 
     PlannerLoop(final DataBroker broker) {
@@ -93,6 +107,7 @@ final class PlannerLoop implements AutoCloseable {
         listen(LogicalDatastoreType.CONFIGURATION, IntentPaths.TUNNELING);
         listen(LogicalDatastoreType.CONFIGURATION, IntentPaths.BGP);
         listen(LogicalDatastoreType.OPERATIONAL, REALIZATION);
+        listen(LogicalDatastoreType.CONFIGURATION, ACCEPTED);
         request();
     }
 
@@ -130,6 +145,7 @@ final class PlannerLoop implements AutoCloseable {
             loaded = true;
         }
         final Intents intents;
+        final Optional<Accepted> accepted;
         final Optional<Realization> realization;
         // a transaction is bound to one datastore
         try (ReadTransaction tx = broker.newReadOnlyTransaction()) {
@@ -137,52 +153,71 @@ final class PlannerLoop implements AutoCloseable {
                 read(tx, LogicalDatastoreType.CONFIGURATION, IntentPaths.PROVIDER).orElse(null),
                 read(tx, LogicalDatastoreType.CONFIGURATION, IntentPaths.TUNNELING).orElse(null),
                 read(tx, LogicalDatastoreType.CONFIGURATION, IntentPaths.BGP).orElse(null));
+            accepted = read(tx, LogicalDatastoreType.CONFIGURATION, ACCEPTED);
         }
         try (ReadTransaction tx = broker.newReadOnlyTransaction()) {
             realization = read(tx, LogicalDatastoreType.OPERATIONAL, REALIZATION);
         }
-        final Set<IntentRef> accepted = new HashSet<>();
         final Map<IntentRef, Status> previous = new HashMap<>();
         written.forEach((ref, intent) -> {
             final var status = intent.status();
             if (status != null) {
                 previous.put(ref, status);
-                if (status.getState() != IntentState.Rejected) {
-                    accepted.add(ref);
-                }
             }
         });
+        final var now = TIME.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         // renderer reports change far more often than intents: re-plan only when the intents changed
-        if (!intents.equals(lastIntents)) {
-            lastRejected = Validator.validate(intents, accepted);
-            lastPlan = Planner.plan(intents, lastRejected);
+        final var storedAccepted = accepted.orElse(null);
+        if (!intents.equals(lastIntents) || !java.util.Objects.equals(storedAccepted, lastAccepted)) {
+            lastDecision = Acceptance.decide(intents, AcceptedStore.intents(storedAccepted),
+                AcceptedStore.acceptedAt(storedAccepted), now);
+            lastPlan = Planner.plan(lastDecision.inForce(), lastDecision.rejected(),
+                AcceptedStore.allocations(storedAccepted));
             lastHosts = new HashMap<>();
             lastPlan.hosts().forEach((id, hostPlan) -> lastHosts.put(id, PlanBinding.toBinding(hostPlan)));
             lastIntents = intents;
+            toStore = AcceptedStore.build(lastDecision, lastPlan.allocations());
+            lastAccepted = storedAccepted;
         }
-        final var rejected = lastRejected;
         final var plan = lastPlan;
         final var paths = IntentPaths.of(intents);
-        final var statuses = StatusCalculator.compute(paths.keySet(), rejected, plan,
+        final var statuses = StatusCalculator.compute(paths.keySet(), lastDecision, plan,
             StatusCalculator.reports(realization.map(Realization::getHost).orElse(null)), previous,
-            new DateAndTime(TIME.format(Instant.now().truncatedTo(ChronoUnit.SECONDS))));
+            new DateAndTime(now));
 
         final Map<String, Host> hosts = lastHosts;
 
+        if (!toStore.equals(storedAccepted) && !closed) {
+            // a transaction is bound to one datastore; the decision is stored before the plan that follows from it
+            final var store = broker.newWriteOnlyTransaction();
+            store.put(LogicalDatastoreType.CONFIGURATION, ACCEPTED, toStore);
+            store.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            lastAccepted = toStore;
+        }
         final var tx = broker.newWriteOnlyTransaction();
         int changes = 0;
-        for (var entry : hosts.entrySet()) {
-            if (!entry.getValue().equals(writtenHosts.get(entry.getKey()))) {
-                tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, hostPath(entry.getKey()),
-                    entry.getValue());
-                changes++;
+        final boolean planChanged = generation == 0 || !hosts.equals(writtenHosts);
+        if (generation == 0) {
+            // epoch, generation and every host in one transaction: a reader that sees the epoch sees it all
+            tx.put(LogicalDatastoreType.OPERATIONAL, PLAN, new PlanBuilder().setEpoch(epoch)
+                .setGeneration(Uint64.valueOf(1)).setHost(hosts.isEmpty() ? null : BindingMap.of(hosts.values()))
+                .build());
+            changes++;
+        } else if (planChanged) {
+            for (var entry : hosts.entrySet()) {
+                if (!entry.getValue().equals(writtenHosts.get(entry.getKey()))) {
+                    tx.put(LogicalDatastoreType.OPERATIONAL, hostPath(entry.getKey()), entry.getValue());
+                    changes++;
+                }
             }
-        }
-        for (var id : writtenHosts.keySet()) {
-            if (!hosts.containsKey(id)) {
-                tx.delete(LogicalDatastoreType.OPERATIONAL, hostPath(id));
-                changes++;
+            for (var id : writtenHosts.keySet()) {
+                if (!hosts.containsKey(id)) {
+                    tx.delete(LogicalDatastoreType.OPERATIONAL, hostPath(id));
+                    changes++;
+                }
             }
+            tx.merge(LogicalDatastoreType.OPERATIONAL, PLAN, new PlanBuilder().setEpoch(epoch)
+                .setGeneration(Uint64.valueOf(generation + 1)).build());
         }
         final Map<IntentRef, IntentPaths.Intent> entries = new HashMap<>();
         for (var entry : paths.entrySet()) {
@@ -205,11 +240,20 @@ final class PlannerLoop implements AutoCloseable {
             tx.cancel();
             return;
         }
+        if (closed) {
+            // a member that lost ownership must not write over its successor
+            tx.cancel();
+            return;
+        }
         tx.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        LOG.debug("Plan written: {} hosts, {} intents ({} rejected), {} changes", hosts.size(), paths.size(),
-            rejected.size(), changes);
+        if (planChanged) {
+            generation++;
+        }
+        LOG.debug("Plan written: generation {}, {} changes", generation, changes);
         writtenHosts = hosts;
         written = entries;
+        lastAccepted = toStore;
+        runs.incrementAndGet();
     }
 
     /** What a previous owner (or this member before a restart) left in the operational datastore. */
@@ -244,11 +288,29 @@ final class PlannerLoop implements AutoCloseable {
         tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path, (T) intent.entry());
     }
 
-    @Override
-    public void close() {
+    /** How many recomputations ran to completion (for tests). */
+    long completedRuns() {
+        return runs.get();
+    }
+
+    /**
+     * Stop: no new run starts, a run in progress finishes (its commit included) before the future completes, so a
+     * new owner never races with a late commit of this one.
+     *
+     * @return completes once the loop has quiesced
+     */
+    ListenableFuture<Void> closeGracefully() {
         closed = true;
         registrations.forEach(Registration::close);
         registrations.clear();
-        executor.shutdownNow();
+        final SettableFuture<Void> done = SettableFuture.create();
+        executor.execute(() -> done.set(null));
+        executor.shutdown();
+        return done;
+    }
+
+    @Override
+    public void close() {
+        closeGracefully();
     }
 }

@@ -53,11 +53,13 @@ public final class PlannerService implements ClusterSingletonService, AutoClosea
     @Override
     public synchronized ListenableFuture<?> closeServiceInstance() {
         LOG.info("ODL Wiring planner inactive on this member");
-        if (loop != null) {
-            loop.close();
-            loop = null;
+        if (loop == null) {
+            return Futures.immediateFuture(null);
         }
-        return Futures.immediateFuture(null);
+        // completes only once a commit in flight has landed, so the next owner reads what this one wrote
+        final var done = loop.closeGracefully();
+        loop = null;
+        return done;
     }
 
     @Override

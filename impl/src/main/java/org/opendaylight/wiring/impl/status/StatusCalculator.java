@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.wiring.impl.acceptance.Acceptance;
 import org.opendaylight.wiring.impl.intent.IntentRef;
+import org.opendaylight.wiring.impl.intent.Intents;
 import org.opendaylight.wiring.impl.plan.HostPlan;
 import org.opendaylight.wiring.impl.plan.PlanResult;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
@@ -24,6 +26,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.inte
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.intent.status.status.Host;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.intent.status.status.HostBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.intent.status.status.HostKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.intent.status.status.InForceBuilder;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
 
 /**
@@ -32,12 +35,25 @@ import org.opendaylight.yangtools.yang.binding.util.BindingMap;
  */
 public final class StatusCalculator {
     /** A renderer's report for one host, reduced to what status needs. */
-    public record Report(@Nullable String appliedDigest, Map<String, String> failedIntents) {
+    public record Report(@Nullable String appliedDigest, Map<String, String> failedIntents, boolean connected,
+            @Nullable String reason) {
+        /**
+         * A report of a connected renderer.
+         *
+         * @param appliedDigest digest applied
+         * @param failedIntents failures per intent
+         */
+        public Report(final @Nullable String appliedDigest, final Map<String, String> failedIntents) {
+            this(appliedDigest, failedIntents, true, null);
+        }
+
         static Report of(final Renderer renderer) {
             final Map<String, String> failed = new TreeMap<>();
             renderer.nonnullFailedIntent().values()
                 .forEach(f -> failed.put(f.getIntent().getValue(), f.getReason() == null ? "" : f.getReason()));
-            return new Report(renderer.getAppliedDigest(), failed);
+            // a report without the leaf comes from a renderer that only reports while connected
+            return new Report(renderer.getAppliedDigest(), failed, !Boolean.FALSE.equals(renderer.getConnected()),
+                renderer.getReason());
         }
     }
 
@@ -87,6 +103,25 @@ public final class StatusCalculator {
             final Map<IntentRef, String> rejected, final PlanResult plan,
             final Map<String, Map<String, Report>> reports, final Map<IntentRef, Status> previous,
             final DateAndTime now) {
+        return compute(intents, new Acceptance.Decision(Intents.EMPTY, rejected, Map.of(), Map.of()), plan, reports,
+            previous, now);
+    }
+
+    /**
+     * Compute statuses: state and reason of the latest version of each intent, and of the version in force.
+     *
+     * @param intents every intent to give a status to
+     * @param decision which versions are in force
+     * @param plan the plan
+     * @param reports renderer reports per host and renderer
+     * @param previous statuses written before, for time stamps
+     * @param now the current time
+     * @return status per intent
+     */
+    public static Map<IntentRef, Status> compute(final Iterable<IntentRef> intents, final Acceptance.Decision decision,
+            final PlanResult plan, final Map<String, Map<String, Report>> reports,
+            final Map<IntentRef, Status> previous, final DateAndTime now) {
+        final var rejected = decision.rejected();
         final Map<IntentRef, Status> result = new TreeMap<>();
         // which hosts' plans mention each intent, computed once: a full tunnel mesh has hosts x hosts entries
         final Map<IntentRef, List<HostPlan>> hostsOf = new java.util.HashMap<>();
@@ -109,7 +144,26 @@ public final class StatusCalculator {
                         reports.getOrDefault(hostPlan.hostId(), Map.of())));
                 }
             }
-            result.put(ref, overall(ref, perHost, plan, old, now));
+            final var inForce = overall(ref, perHost, plan, old, now);
+            final var acceptedAt = decision.acceptedAt().get(ref);
+            if (acceptedAt == null) {
+                result.put(ref, inForce);
+                continue;
+            }
+            final var edit = decision.rejectedEdits().containsKey(ref);
+            final var inForceState = new InForceBuilder().setAcceptedAt(new DateAndTime(acceptedAt)).setLatest(!edit)
+                .setState(inForce.getState()).setReason(inForce.getReason()).setLastChange(inForce.getLastChange())
+                .build();
+            if (!edit) {
+                result.put(ref, new StatusBuilder(inForce).setInForce(inForceState).build());
+                continue;
+            }
+            // the latest version is rejected; what is programmed is the version in force
+            final var editReason = decision.rejection(ref);
+            final var since = old != null && old.getState() == IntentState.Rejected
+                && editReason.equals(old.getReason()) ? old.getLastChange() : now;
+            result.put(ref, new StatusBuilder(inForce).setState(IntentState.Rejected).setReason(editReason)
+                .setLastChange(since).setInForce(inForceState).build());
         }
         return result;
     }
@@ -127,6 +181,10 @@ public final class StatusCalculator {
         final List<String> waiting = new ArrayList<>();
         for (var renderer : needed) {
             final var report = reports.get(renderer);
+            if (report != null && !report.connected()) {
+                return new HostState(IntentState.Failed, renderer + ": " + (report.reason() != null ? report.reason()
+                    : "not connected"));
+            }
             final var failure = report == null ? null : report.failedIntents().get(ref.toString());
             if (failure != null) {
                 return new HostState(IntentState.Failed, renderer + ": " + failure);

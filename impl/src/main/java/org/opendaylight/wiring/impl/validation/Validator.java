@@ -10,12 +10,11 @@ package org.opendaylight.wiring.impl.validation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.wiring.impl.intent.IntentKind;
 import org.opendaylight.wiring.impl.intent.IntentRef;
 import org.opendaylight.wiring.impl.intent.Intents;
@@ -36,46 +35,61 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.Addr
  * Semantic validation of all intents together: the YANG {@code must} rules (which MD-SAL does not evaluate) and
  * the cross-intent rules no YANG construct can express. Pure function of its input.
  *
- * <p>When two intents conflict, the one that was accepted before keeps working and the other is rejected; among
- * new ones the first by key wins. Every reason starts with the offending field.
+ * <p>When two intents conflict, the one with the better rank keeps working (see
+ * {@link org.opendaylight.wiring.impl.acceptance.Acceptance}: unchanged accepted versions, then edits, then new
+ * intents); within a rank the first by key wins. Every reason starts with the offending field. Values that the
+ * YANG patterns let through but that are no usable address (IPv4-mapped, multicast, loopback, unspecified) are
+ * rejected first, so no later step and no planner run can fail on them.
  */
 public final class Validator {
     private final Intents intents;
-    private final Set<IntentRef> preferred;
+    private final Map<IntentRef, Integer> rank;
     private final Map<IntentRef, String> rejected = new LinkedHashMap<>();
 
-    private Validator(final Intents intents, final Set<IntentRef> preferred) {
+    private Validator(final Intents intents, final Map<IntentRef, Integer> rank) {
         this.intents = intents;
-        this.preferred = preferred;
+        this.rank = rank;
     }
 
     /**
      * Validate a snapshot.
      *
      * @param intents all intents
-     * @param previouslyAccepted intents accepted by the previous run; they win conflicts
+     * @param rank preference per intent, lower wins conflicts; absent means last
      * @return the rejected intents with their reasons
      */
-    public static Map<IntentRef, String> validate(final Intents intents, final Set<IntentRef> previouslyAccepted) {
-        final var validator = new Validator(intents, previouslyAccepted);
+    public static Map<IntentRef, String> validate(final Intents intents, final Map<IntentRef, Integer> rank) {
+        final var validator = new Validator(intents, rank);
         validator.run();
         return Map.copyOf(validator.rejected);
     }
 
+    /**
+     * Validate a snapshot where all intents rank the same.
+     *
+     * @param intents all intents
+     * @return the rejected intents with their reasons
+     */
+    public static Map<IntentRef, String> validate(final Intents intents) {
+        return validate(intents, Map.of());
+    }
+
     private void run() {
+        Sanity.check(intents, this::reject);
         final var networks = providerNetworks();
         providerHosts();
         tunnelEndpoints();
         final var overlays = overlayNetworks();
         final var ports = logicalPorts(networks, overlays);
-        routers(networks, overlays);
+        routers(networks, overlays, ports);
         floatingIps(networks, ports);
     }
 
     private <T> List<T> ordered(final List<T> items, final Function<T, IntentRef> ref) {
         final var result = new ArrayList<>(items);
-        // stable sort: previously accepted intents first, each group keeps key order
-        result.sort(Comparator.comparing(item -> preferred.contains(ref.apply(item)) ? 0 : 1));
+        // stable sort by rank, each rank keeps key order; intents found insane are skipped
+        result.removeIf(item -> rejected.containsKey(ref.apply(item)));
+        result.sort(Comparator.comparing(item -> rank.getOrDefault(ref.apply(item), Integer.MAX_VALUE)));
         return result;
     }
 
@@ -128,6 +142,9 @@ public final class Validator {
         final long vrfTable = intents.bgpSettings().vrfTable();
         for (Host host : intents.providerHosts()) {
             final var ref = IntentRef.of(IntentKind.PROVIDER_HOST, host.getHostId().getValue());
+            if (rejected.containsKey(ref)) {
+                continue;
+            }
             final var integration = host.getIntegrationBridge() == null ? "br-int"
                 : host.getIntegrationBridge().getValue();
             final Map<String, String> bridgeOwner = new HashMap<>();
@@ -224,6 +241,18 @@ public final class Validator {
         final Map<String, String> macOwner = new HashMap<>();
         final Map<String, String> ipOwner = new HashMap<>();
         final Map<String, String> ifaceOwner = new HashMap<>();
+        // gateway addresses of routers accepted before and unchanged win over ports that are new or edited
+        final Map<String, String> incumbentGateways = new HashMap<>();
+        for (var router : intents.routers()) {
+            final var ref = IntentRef.of(IntentKind.ROUTER, router.getName().getValue());
+            final var gw = router.getGatewayPort();
+            if (gw != null && !rejected.containsKey(ref) && rank.getOrDefault(ref, Integer.MAX_VALUE) == 0) {
+                for (var ip : PortNetwork.sortedIps(gw.getIpAddress())) {
+                    incumbentGateways.put("p#" + gw.getProviderNetwork().getValue() + "#"
+                        + IpPrefix.host(ip.getValue()).addressString(), router.getName().getValue());
+                }
+            }
+        }
         for (LogicalPort port : ordered(intents.logicalPorts(),
                 p -> IntentRef.of(IntentKind.LOGICAL_PORT, p.getId().getValue()))) {
             final var ref = IntentRef.of(IntentKind.LOGICAL_PORT, port.getId().getValue());
@@ -253,59 +282,111 @@ public final class Validator {
                 reject(ref, "mac-address: " + mac + " is a multicast address");
                 continue;
             }
-            if (checkDuplicate(ref, macOwner, netKey + "#" + mac, port.getId().getValue(),
-                    "mac-address: " + mac + " is already used on network " + network.name() + " by port ")) {
+            final var macUser = macOwner.get(netKey + "#" + mac);
+            if (macUser != null) {
+                reject(ref, "mac-address: " + mac + " is already used on network " + network.name() + " by port "
+                    + macUser);
                 continue;
             }
-            boolean ok = true;
-            final Set<String> seen = new HashSet<>();
-            for (Address ip : PortNetwork.sortedIps(port.getFixedIp())) {
-                final var text = IpPrefix.host(ip.getValue()).addressString();
-                if (!seen.add(text)) {
-                    continue;
-                }
-                final var owner = ipOwner.get(netKey + "#" + text);
-                if (owner != null) {
-                    ok = reject(ref, "fixed-ip: " + text + " is already used on network " + network.name()
-                        + " by port " + owner);
-                    break;
-                }
-            }
-            if (!ok) {
+            final var reason = portAddressConflict(port, network.name(), netKey, ipOwner, incumbentGateways);
+            if (reason != null) {
+                reject(ref, reason);
                 continue;
             }
+            String ifaceKey = null;
             if (port.getHost() != null) {
                 final var iface = port.getInterfaceId() != null ? port.getInterfaceId() : port.getId().getValue();
-                if (checkDuplicate(ref, ifaceOwner, port.getHost().getValue() + "#" + iface, port.getId().getValue(),
-                        "interface-id: " + iface + " is already used on host " + port.getHost().getValue()
-                            + " by port ")) {
+                ifaceKey = port.getHost().getValue() + "#" + iface;
+                final var ifaceUser = ifaceOwner.get(ifaceKey);
+                if (ifaceUser != null) {
+                    reject(ref, "interface-id: " + iface + " is already used on host " + port.getHost().getValue()
+                        + " by port " + ifaceUser);
                     continue;
                 }
             }
-            seen.forEach(text -> ipOwner.put(netKey + "#" + text, port.getId().getValue()));
-            accepted.put(port.getId().getValue(), port);
+            // a port claims its MAC, addresses and interface only once it is accepted as a whole
+            final var id = port.getId().getValue();
+            macOwner.put(netKey + "#" + mac, id);
+            PortNetwork.sortedIps(port.getFixedIp())
+                .forEach(ip -> ipOwner.put(netKey + "#" + IpPrefix.host(ip.getValue()).addressString(), id));
+            if (ifaceKey != null) {
+                ifaceOwner.put(ifaceKey, id);
+            }
+            accepted.put(id, port);
         }
         return accepted;
     }
 
-    private void routers(final Map<String, ProviderNetwork> networks, final Map<String, OverlayNetwork> overlays) {
+    private static @Nullable String portAddressConflict(final LogicalPort port, final String network,
+            final String netKey, final Map<String, String> ipOwner, final Map<String, String> gateways) {
+        for (Address ip : PortNetwork.sortedIps(port.getFixedIp())) {
+            final var text = IpPrefix.host(ip.getValue()).addressString();
+            final var owner = ipOwner.get(netKey + "#" + text);
+            if (owner != null) {
+                return "fixed-ip: " + text + " is already used on network " + network + " by port " + owner;
+            }
+            final var router = gateways.get(netKey + "#" + text);
+            if (router != null) {
+                return "fixed-ip: " + text + " is the gateway-port address of router " + router;
+            }
+        }
+        return null;
+    }
+
+    private void routers(final Map<String, ProviderNetwork> networks, final Map<String, OverlayNetwork> overlays,
+            final Map<String, LogicalPort> ports) {
         final Map<String, String> gatewayIpOwner = new HashMap<>();
+        final Map<String, String> portIps = new HashMap<>();
+        for (var port : ports.values()) {
+            final var network = PortNetwork.of(port);
+            if (!network.overlay()) {
+                PortNetwork.sortedIps(port.getFixedIp()).forEach(ip -> portIps.put(network.name() + "#"
+                    + IpPrefix.host(ip.getValue()).addressString(), port.getId().getValue()));
+            }
+        }
+        final Map<IpPrefix, String> exposedSubnets = new LinkedHashMap<>();
+        final boolean exposesSubnets = intents.bgpEnabled() && intents.bgpSettings().exposeTenantNetworks();
         for (Router router : ordered(intents.routers(), r -> IntentRef.of(IntentKind.ROUTER, r.getName().getValue()))) {
             final var ref = IntentRef.of(IntentKind.ROUTER, router.getName().getValue());
-            if (!validRouter(ref, router, networks, overlays, gatewayIpOwner)) {
+            if (!validRouter(ref, router, networks, overlays, gatewayIpOwner, portIps)) {
                 continue;
+            }
+            final var name = router.getName().getValue();
+            if (exposesSubnets && router.getGatewayPort() != null) {
+                final var clash = subnetClash(router, exposedSubnets);
+                if (clash != null) {
+                    reject(ref, clash);
+                    continue;
+                }
+                router.nonnullSubnet().values().forEach(s -> exposedSubnets.put(IpPrefix.parse(s.getCidr()
+                    .getValue()), name));
             }
             final var gw = router.getGatewayPort();
             if (gw != null && gw.getIpAddress() != null) {
                 for (var ip : gw.getIpAddress()) {
-                    gatewayIpOwner.put(IpPrefix.host(ip.getValue()).addressString(), router.getName().getValue());
+                    gatewayIpOwner.put(IpPrefix.host(ip.getValue()).addressString(), name);
                 }
             }
         }
     }
 
+    /** Two routers exposing overlapping tenant subnets to the same fabric: one of the routes would be lost. */
+    private static @Nullable String subnetClash(final Router router, final Map<IpPrefix, String> exposed) {
+        for (var subnet : router.nonnullSubnet().values()) {
+            final var cidr = IpPrefix.parse(subnet.getCidr().getValue());
+            for (var entry : exposed.entrySet()) {
+                if (entry.getKey().overlaps(cidr)) {
+                    return "subnet[" + subnet.getCidr().getValue() + "]/cidr: overlaps subnet " + entry.getKey()
+                        + " of router " + entry.getValue() + "; both would be exposed (expose-tenant-networks)";
+                }
+            }
+        }
+        return null;
+    }
+
     private boolean validRouter(final IntentRef ref, final Router router, final Map<String, ProviderNetwork> networks,
-            final Map<String, OverlayNetwork> overlays, final Map<String, String> gatewayIpOwner) {
+            final Map<String, OverlayNetwork> overlays, final Map<String, String> gatewayIpOwner,
+            final Map<String, String> portIps) {
         final var gw = router.getGatewayPort();
         if (gw != null) {
             final var net = gw.getProviderNetwork().getValue();
@@ -330,6 +411,11 @@ public final class Validator {
                 if (owner != null) {
                     return reject(ref, "gateway-port/ip-address: " + addr.addressString()
                         + " is already the gateway address of router " + owner);
+                }
+                final var port = portIps.get(net + "#" + addr.addressString());
+                if (port != null) {
+                    return reject(ref, "gateway-port/ip-address: " + addr.addressString()
+                        + " is already a fixed IP of logical port " + port);
                 }
             }
             if (v4 > 1 || v6 > 1) {
@@ -371,19 +457,23 @@ public final class Validator {
     }
 
     private void floatingIps(final Map<String, ProviderNetwork> networks, final Map<String, LogicalPort> ports) {
-        final Set<String> used = new HashSet<>();
+        final Map<String, String> used = new HashMap<>();
         for (var port : ports.values()) {
             for (var ip : PortNetwork.sortedIps(port.getFixedIp())) {
-                used.add(IpPrefix.host(ip.getValue()).addressString());
+                used.put(IpPrefix.host(ip.getValue()).addressString(), "a fixed IP of logical port "
+                    + port.getId().getValue());
             }
         }
         for (var router : intents.routers()) {
             final var gw = router.getGatewayPort();
-            if (gw != null && gw.getIpAddress() != null) {
-                gw.getIpAddress().forEach(ip -> used.add(IpPrefix.host(ip.getValue()).addressString()));
+            if (gw != null && gw.getIpAddress() != null && !rejected.containsKey(IntentRef.of(IntentKind.ROUTER,
+                    router.getName().getValue()))) {
+                gw.getIpAddress().forEach(ip -> used.put(IpPrefix.host(ip.getValue()).addressString(),
+                    "the gateway-port address of router " + router.getName().getValue()));
             }
         }
-        for (FloatingIp fip : intents.floatingIps()) {
+        for (FloatingIp fip : ordered(intents.floatingIps(),
+                f -> IntentRef.of(IntentKind.FLOATING_IP, f.getAddress().getValue()))) {
             final var address = IpPrefix.host(fip.getAddress().getValue());
             final var ref = IntentRef.of(IntentKind.FLOATING_IP, fip.getAddress().getValue());
             final var net = fip.getProviderNetwork().getValue();
@@ -392,20 +482,28 @@ public final class Validator {
                     "provider network"));
                 continue;
             }
-            if (used.contains(address.addressString())) {
-                reject(ref, "address: " + address.addressString() + " is already a port or gateway address");
+            final var user = used.get(address.addressString());
+            if (user != null) {
+                reject(ref, "address: " + address.addressString() + " is already " + user);
                 continue;
             }
             if (fip.getPort() == null) {
                 if (fip.getFixedIp() != null) {
                     reject(ref, "fixed-ip: given without port");
+                    continue;
                 }
+                used.put(address.addressString(), "floating IP " + fip.getAddress().getValue());
                 continue;
             }
             final var portId = fip.getPort().getValue();
             final var port = ports.get(portId);
             if (port == null) {
                 reject(ref, "port: " + unknownOrRejected(IntentKind.LOGICAL_PORT, portId, "logical port"));
+                continue;
+            }
+            if (!PortNetwork.of(port).overlay()) {
+                reject(ref, "port: " + portId + " is on provider network " + PortNetwork.of(port).name()
+                    + "; a floating IP is associated to a port on an overlay network");
                 continue;
             }
             if (fip.getFixedIp() != null) {
@@ -419,19 +517,11 @@ public final class Validator {
                     .anyMatch(ip -> IpPrefix.host(ip.getValue()).equals(fixed));
                 if (!onPort) {
                     reject(ref, "fixed-ip: " + fixed.addressString() + " is not a fixed IP of port " + portId);
+                    continue;
                 }
             }
+            used.put(address.addressString(), "floating IP " + fip.getAddress().getValue());
         }
-    }
-
-    private boolean checkDuplicate(final IntentRef ref, final Map<String, String> owners, final String key,
-            final String owner, final String reasonPrefix) {
-        final var existing = owners.putIfAbsent(key, owner);
-        if (existing != null) {
-            reject(ref, reasonPrefix + existing);
-            return true;
-        }
-        return false;
     }
 
     private String unknownOrRejected(final IntentKind kind, final String name, final String what) {

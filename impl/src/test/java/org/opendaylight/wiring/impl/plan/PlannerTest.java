@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.wiring.impl.TestIntents;
 import org.opendaylight.wiring.impl.intent.IntentKind;
@@ -26,7 +25,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.Tunn
 class PlannerTest {
 
     private static PlanResult plan(final Intents intents) {
-        final var rejected = Validator.validate(intents, Set.of());
+        final var rejected = Validator.validate(intents);
         assertEquals(Map.of(), rejected, "the scenario must be valid");
         return Planner.plan(intents, rejected);
     }
@@ -49,8 +48,8 @@ class PlannerTest {
     }
 
     private static final List<String> BRIDGE_BASICS = List.of(
-        "addr 169.254.1.1/32 dev br-ex",
-        "addr fd53:d91e:400:7f17::1:1/128 dev br-ex",
+        "addr 169.254.1.0/32 dev br-ex",
+        "addr fd53:d91e:400:7f17::1:0/128 dev br-ex",
         "route table 200 0.0.0.0/0 dev br-ex",
         "route table 200 ::/0 dev br-ex",
         "sysctl net.ipv4.conf.br-ex.proxy_arp=1",

@@ -9,6 +9,7 @@ package org.opendaylight.wiring.impl.service;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
@@ -22,6 +23,7 @@ import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBro
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.wiring.impl.TestIntents;
 import org.opendaylight.wiring.impl.intent.IntentPaths;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.Accepted;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.Plan;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.Realization;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.Host;
@@ -47,6 +49,9 @@ import org.opendaylight.yangtools.yang.binding.util.BindingMap;
  * The planner loop against MD-SAL's in-memory data broker: intents in, plan and status out.
  */
 public class PlannerLoopTest extends AbstractConcurrentDataBrokerTest {
+    private static final InstanceIdentifier<Plan> PLAN = InstanceIdentifier.create(Plan.class);
+    private static final InstanceIdentifier<Accepted> ACCEPTED = InstanceIdentifier.create(Accepted.class);
+
     private PlannerLoop loop;
 
     public PlannerLoopTest() {
@@ -99,6 +104,13 @@ public class PlannerLoopTest extends AbstractConcurrentDataBrokerTest {
 
     private static InstanceIdentifier<Status> portStatus(final String id) {
         return IntentPaths.TUNNELING.child(LogicalPort.class, new LogicalPortKey(new Name(id))).child(Status.class);
+    }
+
+    private static InstanceIdentifier<Status> hostStatus(final String id) {
+        return IntentPaths.PROVIDER.child(
+            org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.host.list.Host.class,
+            new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.host.list.HostKey(
+                new HostId(id))).child(Status.class);
     }
 
     private static InstanceIdentifier<Host> planHost(final String host) {
@@ -190,14 +202,67 @@ public class PlannerLoopTest extends AbstractConcurrentDataBrokerTest {
         final var before = awaitStatus(networkStatus("public"), IntentState.Pending);
         final var planBefore = await(() -> read(LogicalDatastoreType.OPERATIONAL, planHost("rack-1-host-1")),
             Optional::isPresent).orElseThrow();
-        loop.close();
+        final var epochBefore = read(LogicalDatastoreType.OPERATIONAL, PLAN).orElseThrow().getEpoch();
+        loop.closeGracefully().get(10, TimeUnit.SECONDS);
         Thread.sleep(1100);
         loop = new PlannerLoop(getDataBroker());
         loop.start();
-        Thread.sleep(500);
+        // the new owner has run (and published its own epoch) before anything is compared
+        await(() -> loop.completedRuns(), runs -> runs > 0);
+        final var plan = read(LogicalDatastoreType.OPERATIONAL, PLAN).orElseThrow();
+        assertNotNull(plan.getEpoch());
+        assertNotEquals(epochBefore, plan.getEpoch());
         final var after = read(LogicalDatastoreType.OPERATIONAL, networkStatus("public")).orElseThrow();
         assertEquals("the time stamp of an unchanged status survives a takeover", before, after);
         assertEquals(planBefore, read(LogicalDatastoreType.OPERATIONAL, planHost("rack-1-host-1")).orElseThrow());
         assertFalse(after.nonnullHost().isEmpty());
+    }
+
+    @Test
+    public void rejectedEditKeepsTheAcceptedVersionAcrossARestart() throws Exception {
+        writeConfig(TestIntents.seed001());
+        awaitStatus(hostStatus("rack-1-host-2"), IntentState.Pending);
+        final var planBefore = await(() -> read(LogicalDatastoreType.OPERATIONAL, planHost("rack-1-host-2")),
+            Optional::isPresent).orElseThrow();
+        // the accepted versions are kept in the config datastore, which survives a restart
+        await(() -> read(LogicalDatastoreType.CONFIGURATION, ACCEPTED), Optional::isPresent);
+        loop.closeGracefully().get(10, TimeUnit.SECONDS);
+
+        final var edited = TestIntents.seed001();
+        edited.hosts.removeIf(h -> h.getHostId().getValue().equals("rack-1-host-2"));
+        edited.host("rack-1-host-2", "public", "br-ex", "other", "br-int");
+        writeConfig(edited);
+        loop = new PlannerLoop(getDataBroker());
+        loop.start();
+        final var status = awaitStatus(hostStatus("rack-1-host-2"), IntentState.Rejected);
+        assertTrue(status.getReason(), status.getReason().startsWith(
+            "edit rejected: bridge-mapping[other]/bridge: br-int is the integration bridge; the version accepted at "));
+        assertNotNull(status.getInForce());
+        assertEquals(Boolean.FALSE, status.getInForce().getLatest());
+        assertEquals(IntentState.Pending, status.getInForce().getState());
+        assertEquals("the host keeps its plan", planBefore,
+            read(LogicalDatastoreType.OPERATIONAL, planHost("rack-1-host-2")).orElseThrow());
+        assertEquals("the VM on that host is unaffected", IntentState.Pending,
+            read(LogicalDatastoreType.OPERATIONAL, portStatus("vm1-port")).orElseThrow().getState());
+    }
+
+    @Test
+    public void disconnectedRendererMakesItsIntentsFail() throws Exception {
+        writeConfig(TestIntents.seed001());
+        final var host = await(() -> read(LogicalDatastoreType.OPERATIONAL, planHost("rack-1-host-2")),
+            Optional::isPresent).orElseThrow();
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.put(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Realization.class)
+            .child(org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.Host.class,
+                new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.HostKey(
+                    new HostId("rack-1-host-2"))),
+            new HostBuilder().setHostId(new HostId("rack-1-host-2")).setRenderer(BindingMap.of(
+                new RendererBuilder().setName(Renderer.Name.Ovsdb).setAppliedDigest(host.getDigest())
+                    .setConnected(false).setReason("OVSDB session lost").build(),
+                new RendererBuilder().setName(Renderer.Name.HostAgent).setAppliedDigest(host.getDigest()).build()))
+                .build());
+        tx.commit().get(10, TimeUnit.SECONDS);
+        final var failed = awaitStatus(portStatus("vm1-port"), IntentState.Failed);
+        assertEquals("rack-1-host-2: ovsdb: OVSDB session lost", failed.getReason());
     }
 }

@@ -30,7 +30,7 @@ class ValidatorTest {
     }
 
     private static Map<IntentRef, String> validate(final TestIntents intents) {
-        return Validator.validate(intents.build(), Set.of());
+        return Validator.validate(intents.build());
     }
 
     @Test
@@ -61,7 +61,7 @@ class ValidatorTest {
     @Test
     void previouslyAcceptedIntentKeepsItsVlan() {
         final var intents = new TestIntents().vlan("net-a", "physnet1", 100).vlan("net-b", "physnet1", 100).build();
-        final var rejected = Validator.validate(intents, Set.of(net("net-b")));
+        final var rejected = Validator.validate(intents, Map.of(net("net-b"), 0));
         assertEquals(Set.of(net("net-a")), rejected.keySet());
     }
 
@@ -172,7 +172,7 @@ class ValidatorTest {
         assertEquals("fixed-ip: 10.0.0.6 is not a fixed IP of port vm", fip.apply("172.24.4.1"));
         assertEquals("port: unknown logical port ghost", fip.apply("172.24.4.2"));
         assertEquals("fixed-ip: 2001:db8::5 is IPv6 but the floating address is IPv4", fip.apply("172.24.4.3"));
-        assertEquals("address: 10.0.0.5 is already a port or gateway address", fip.apply("10.0.0.5"));
+        assertEquals("address: 10.0.0.5 is already a fixed IP of logical port vm", fip.apply("10.0.0.5"));
         assertEquals(null, fip.apply("172.24.4.4"));
     }
 }

@@ -1,0 +1,168 @@
+/*
+ * Copyright (c) 2026 ODL Wiring contributors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.wiring.impl.acceptance;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.wiring.impl.intent.BgpSettings;
+import org.opendaylight.wiring.impl.intent.IntentPaths;
+import org.opendaylight.wiring.impl.intent.IntentRef;
+import org.opendaylight.wiring.impl.intent.Intents;
+import org.opendaylight.wiring.impl.plan.Allocation;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.Accepted;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.AcceptedBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.accepted.BgpRedirectBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.accepted.Decision;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.accepted.DecisionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.accepted.HostAllocation;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.accepted.HostAllocationBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.accepted.ProviderNetworksBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.accepted.TunnelingBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.accepted.host.allocation.Bridge;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.accepted.host.allocation.BridgeBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.DeviceName;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.HostId;
+import org.opendaylight.yangtools.yang.binding.DataObject;
+import org.opendaylight.yangtools.yang.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Uint32;
+import org.opendaylight.yangtools.yang.common.Uint8;
+
+/**
+ * Conversion between the {@code wiring-accepted} container (config datastore: survives restarts and failovers)
+ * and the planner's values.
+ */
+public final class AcceptedStore {
+    private AcceptedStore() {
+        // utility
+    }
+
+    /**
+     * The accepted versions as an intent snapshot.
+     *
+     * @param accepted the container, possibly absent
+     * @return the intents (BGP switch off, default settings: those are never taken from here)
+     */
+    public static Intents intents(final @Nullable Accepted accepted) {
+        final List<DataObject> entries = new ArrayList<>();
+        if (accepted != null) {
+            final var provider = accepted.getProviderNetworks();
+            if (provider != null) {
+                entries.addAll(provider.nonnullProviderNetwork().values());
+                entries.addAll(provider.nonnullHost().values());
+            }
+            final var tunneling = accepted.getTunneling();
+            if (tunneling != null) {
+                entries.addAll(tunneling.nonnullTunnelEndpoint().values());
+                entries.addAll(tunneling.nonnullOverlayNetwork().values());
+                entries.addAll(tunneling.nonnullLogicalPort().values());
+            }
+            final var bgp = accepted.getBgpRedirect();
+            if (bgp != null) {
+                entries.addAll(bgp.nonnullRouter().values());
+                entries.addAll(bgp.nonnullFloatingIp().values());
+            }
+        }
+        return Intents.ofEntries(entries, false, BgpSettings.DEFAULTS);
+    }
+
+    /**
+     * When each accepted version was accepted.
+     *
+     * @param accepted the container, possibly absent
+     * @return time stamps by intent
+     */
+    public static Map<IntentRef, String> acceptedAt(final @Nullable Accepted accepted) {
+        final Map<IntentRef, String> result = new HashMap<>();
+        if (accepted != null) {
+            for (Decision decision : accepted.nonnullDecision().values()) {
+                result.put(IntentRef.parse(decision.getIntent().getValue()), decision.getAcceptedAt().getValue());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The numbers handed out per host and bridge.
+     *
+     * @param accepted the container, possibly absent
+     * @return allocations
+     */
+    public static Map<String, Map<String, Allocation>> allocations(final @Nullable Accepted accepted) {
+        final Map<String, Map<String, Allocation>> result = new HashMap<>();
+        if (accepted != null) {
+            for (HostAllocation host : accepted.nonnullHostAllocation().values()) {
+                final Map<String, Allocation> bridges = new HashMap<>();
+                for (Bridge bridge : host.nonnullBridge().values()) {
+                    bridges.put(bridge.getName().getValue(), new Allocation(
+                        bridge.getRoutingTable() == null ? 0 : bridge.getRoutingTable().toJava(),
+                        bridge.getDeviceIndex() == null ? 0 : bridge.getDeviceIndex().toJava()));
+                }
+                result.put(host.getHostId().getValue(), bridges);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The container to store after a decision.
+     *
+     * @param decision the decision
+     * @param allocations the numbers the plan handed out
+     * @return the container
+     */
+    public static Accepted build(final Acceptance.Decision decision,
+            final SortedMap<String, SortedMap<String, Allocation>> allocations) {
+        final var in = decision.inForce();
+        final var rejected = decision.rejected();
+        final var provider = new ProviderNetworksBuilder()
+            .setProviderNetwork(map(in.providerNetworks(), rejected))
+            .setHost(map(in.providerHosts(), rejected)).build();
+        final var tunneling = new TunnelingBuilder()
+            .setTunnelEndpoint(map(in.tunnelEndpoints(), rejected))
+            .setOverlayNetwork(map(in.overlayNetworks(), rejected))
+            .setLogicalPort(map(in.logicalPorts(), rejected)).build();
+        final var bgp = new BgpRedirectBuilder()
+            .setRouter(map(in.routers(), rejected))
+            .setFloatingIp(map(in.floatingIps(), rejected)).build();
+        final List<Decision> decisions = new ArrayList<>();
+        decision.acceptedAt().forEach((ref, time) -> decisions.add(new DecisionBuilder()
+            .setIntent(new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentRef(
+                ref.toString()))
+            .setAcceptedAt(new DateAndTime(time)).build()));
+        final List<HostAllocation> hosts = new ArrayList<>();
+        allocations.forEach((host, bridges) -> {
+            final List<Bridge> list = new ArrayList<>();
+            bridges.forEach((name, allocation) -> list.add(new BridgeBuilder().setName(new DeviceName(name))
+                .setRoutingTable(allocation.table() == 0 ? null : Uint32.valueOf(allocation.table()))
+                .setDeviceIndex(Uint8.valueOf(allocation.deviceIndex())).build()));
+            hosts.add(new HostAllocationBuilder().setHostId(new HostId(host)).setBridge(BindingMap.ordered(list))
+                .build());
+        });
+        return new AcceptedBuilder().setProviderNetworks(provider).setTunneling(tunneling).setBgpRedirect(bgp)
+            .setDecision(decisions.isEmpty() ? null : BindingMap.ordered(decisions))
+            .setHostAllocation(hosts.isEmpty() ? null : BindingMap.ordered(hosts)).build();
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static <V extends DataObject> @Nullable Map map(final List<V> entries,
+            final Map<IntentRef, String> rejected) {
+        final List kept = new ArrayList<>();
+        for (var entry : entries) {
+            final var refs = IntentPaths.of(Intents.ofEntries(List.of(entry), false, BgpSettings.DEFAULTS)).keySet();
+            if (refs.stream().noneMatch(rejected::containsKey)) {
+                kept.add(entry);
+            }
+        }
+        return kept.isEmpty() ? null : BindingMap.ordered(kept);
+    }
+}
