@@ -13,8 +13,8 @@ package org.opendaylight.wiring.renderer.openflow.pipeline.flow;
  * considers the flows whose cookie matches the base under {@link #OWNER_MASK} only.
  */
 public final class Cookies {
-    /** The default base: "0d1c" ("ODL" wiring, "c"onnectivity) in the upper 32 bits. */
-    public static final long DEFAULT_BASE = 0x0d1cL << 32;
+    /** The default base: 0x0d1c0000 in the upper 32 bits (cookies 0x0d1c0000_PPxxNNNN). */
+    public static final long DEFAULT_BASE = 0x0d1c0000L << 32;
     /** The mask selecting the base: all flows of ours match {@code base/OWNER_MASK}. */
     public static final long OWNER_MASK = 0xffffffffL << 32;
 
