@@ -29,18 +29,37 @@ import org.opendaylight.wiring.renderer.openflow.pipeline.input.TunnelPort;
  * them, one tunnel port per other host, one patch port per mapped physical network.
  */
 public final class LabScenario {
-    /** One logical port of the cloud. */
+    /**
+     * One logical port of the cloud.
+     *
+     * @param id its id (the iface-id)
+     * @param host the host it is bound on
+     * @param network its network
+     * @param ofport its OpenFlow port on that host's br-int
+     * @param mac its MAC
+     * @param ips its fixed IPs
+     * @param portSecurity whether port security is on
+     * @param pairs its allowed address pairs
+     */
     public record Port(String id, String host, String network, long ofport, String mac, List<String> ips,
             boolean portSecurity, List<AddressPair> pairs) {
-        /** The port's first IPv4 address. */
+        /**
+         * The port's first IPv4 address.
+         *
+         * @return the address
+         */
         public String ipv4() {
             return ips.stream().filter(ip -> ip.indexOf(':') < 0).findFirst().orElseThrow();
         }
     }
 
+    /** Seed 004's "private": VNI 73 (0x49), network id 1. */
     public static final Network PRIVATE = Network.overlay("private", 1, 0x49);
+    /** Seed 004's "admin-private": VNI 19 (0x13), network id 3. */
     public static final Network ADMIN_PRIVATE = Network.overlay("admin-private", 3, 0x13);
+    /** Seed 002's flat network on physical network "public", network id 5. */
     public static final Network PUBLIC = Network.flat("public", 5, "public");
+    /** Seed 002's VLAN 100 on physnet1, network id 6. */
     public static final Network EXT_VLAN100 = Network.vlan("ext-vlan100", 6, "physnet1", 100);
 
     /** Patch port numbers on br-int per physical network, the same on every host that maps it. */
@@ -50,6 +69,7 @@ public final class LabScenario {
         "h1", Set.of("public", "physnet1"),
         "h2", Set.of("public", "physnet1"),
         "h3", Set.of());
+    /** The hosts. */
     public static final List<String> HOSTS = List.of("h1", "h2", "h3");
 
     private final List<Network> networks;
@@ -60,22 +80,39 @@ public final class LabScenario {
         this.ports = List.copyOf(ports);
     }
 
-    /** Tunnel port on every host toward host hN: ofport 20 + N. */
+    /**
+     * The tunnel port on every host toward host hN: ofport 20 + N.
+     *
+     * @param remoteHost the remote host
+     * @return the ofport
+     */
     public static long tunnelOfport(final String remoteHost) {
         return 20 + Long.parseLong(remoteHost.substring(1));
     }
 
-    /** Seed 004: the two overlay networks, ports on three hosts. */
+    /**
+     * Seed 004: the two overlay networks, ports on three hosts.
+     *
+     * @return the scenario
+     */
     public static LabScenario seed004() {
         return new LabScenario(List.of(PRIVATE, ADMIN_PRIVATE), overlayPorts());
     }
 
-    /** Seed 002: a flat and a VLAN provider network, ports on two hosts. */
+    /**
+     * Seed 002: a flat and a VLAN provider network, ports on two hosts.
+     *
+     * @return the scenario
+     */
     public static LabScenario seed002() {
         return new LabScenario(List.of(PUBLIC, EXT_VLAN100), providerPorts());
     }
 
-    /** Both seeds together: what the integration test wires. */
+    /**
+     * Both seeds together: what the integration test wires.
+     *
+     * @return the scenario
+     */
     public static LabScenario lab() {
         final List<Port> all = new ArrayList<>(overlayPorts());
         all.addAll(providerPorts());
@@ -111,26 +148,53 @@ public final class LabScenario {
             new Port("vm-pub2", "h2", "public", 11, "fa:16:3e:6a:2e:02", List.of("172.24.4.93"), true, List.of()));
     }
 
+    /**
+     * All ports.
+     *
+     * @return the ports
+     */
     public List<Port> ports() {
         return ports;
     }
 
+    /**
+     * One port.
+     *
+     * @param id its id
+     * @return the port
+     */
     public Port port(final String id) {
         return ports.stream().filter(port -> port.id().equals(id)).findFirst().orElseThrow();
     }
 
+    /**
+     * The ports bound on a host.
+     *
+     * @param host the host
+     * @return its ports
+     */
     public List<Port> portsOn(final String host) {
         return ports.stream().filter(port -> port.host().equals(host)).toList();
     }
 
-    /** The networks with local ports on a host. */
+    /**
+     * The networks with local ports on a host.
+     *
+     * @param host the host
+     * @return the networks
+     */
     public List<Network> networksOn(final String host) {
         final Set<String> names = new TreeSet<>();
         portsOn(host).forEach(port -> names.add(port.network()));
         return networks.stream().filter(net -> names.contains(net.name())).toList();
     }
 
-    /** The compiler's input for one host. */
+    /**
+     * The compiler's input for one host.
+     *
+     * @param host the host
+     * @return the input
+     */
     public HostPipeline pipeline(final String host) {
         final List<Network> nets = networksOn(host);
         final Set<String> netNames = new TreeSet<>();
