@@ -235,7 +235,7 @@ class PipelineCompilerTest {
         assertTrue(allowed.contains(pair + "dl_type=0x0806,arp_spa=10.0.1.0/24,arp_sha=fa:16:3e:00:00:99"));
         assertTrue(allowed.contains(own + "dl_type=0x86dd,ipv6_src=2001:db8::1"), allowed::toString);
         assertTrue(allowed.contains(own + "dl_type=0x86dd,ipv6_src=fe80::f816:3eff:fe00:1"), allowed::toString);
-        assertTrue(allowed.contains(own + "dl_type=0x86dd,nw_proto=58,icmp_type=136,icmp_code=0,"
+        assertTrue(allowed.contains(own + "dl_type=0x86dd,nw_proto=58,icmpv6_type=136,icmpv6_code=0,"
             + "nd_target=2001:db8::1"), allowed::toString);
         // the pair's address is not allowed with the port's own MAC, nor the port's with the pair's MAC
         assertFalse(allowed.contains(own + "dl_type=0x0800,nw_src=10.0.1.0/24"));

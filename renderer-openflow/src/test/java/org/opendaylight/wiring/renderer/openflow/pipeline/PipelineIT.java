@@ -36,6 +36,8 @@ import org.opendaylight.wiring.renderer.openflow.pipeline.compile.PipelineCompil
 import org.opendaylight.wiring.renderer.openflow.pipeline.flow.CompiledPipeline;
 import org.opendaylight.wiring.renderer.openflow.pipeline.flow.Cookies;
 import org.opendaylight.wiring.renderer.openflow.pipeline.ofctl.OfctlRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The compiled pipeline on three real Open vSwitch hosts (userspace datapath, one network namespace each): VMs as
@@ -44,6 +46,7 @@ import org.opendaylight.wiring.renderer.openflow.pipeline.ofctl.OfctlRenderer;
  * {@code ovs-ofctl --bundle}; checked with dump-flows/dump-groups, ofproto/trace and real pings.
  */
 class PipelineIT {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineIT.class);
     private static final LabScenario SCENARIO = LabScenario.lab();
     private static final PipelineCompiler COMPILER = new PipelineCompiler(CompilerConfig.DEFAULT);
     private static final Map<String, String> PROVIDER_BRIDGES = Map.of("public", "br-ex", "physnet1", "br-vlan");
@@ -83,7 +86,7 @@ class PipelineIT {
             final long load = System.nanoTime();
             assertOk(host.ofctlBundle("add-groups", "br-int", groups));
             assertOk(host.ofctlBundle("add-flows", "br-int", flows));
-            System.out.printf("%s: %d flows, %d groups loaded in %d ms%n", host.name(), pipeline.flows().size(),
+            LOG.info("{}: {} flows, {} groups loaded in {} ms", host.name(), pipeline.flows().size(),
                 pipeline.groups().size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - load));
         }
         // let each vswitchd learn its tunnel neighbours (native tunnelling resolves the remote MAC by ARP)
@@ -94,7 +97,7 @@ class PipelineIT {
                 }
             }
         }
-        System.out.printf("lab up in %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        LOG.info("lab up in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 
     private static String underlayIp(final String host) {
@@ -390,8 +393,8 @@ class PipelineIT {
                 vm.mac() + ",ip,nw_src=10.0.0.100,nw_dst=10.0.0.6",
                 vm.mac() + ",arp,arp_op=2,arp_spa=10.0.0.5,arp_sha=" + vm.mac(),
                 vm.mac() + ",ipv6,ipv6_src=2001:db8:49::5",
-                vm.mac() + ",icmp6,icmp_type=136,icmp_code=0,ipv6_src=" + ll + ",nd_target=2001:db8:49::5",
-                vm.mac() + ",icmp6,icmp_type=135,icmp_code=0,ipv6_src=" + ll + ",nd_sll=" + vm.mac())) {
+                vm.mac() + ",icmp6,icmpv6_type=136,icmpv6_code=0,ipv6_src=" + ll + ",nd_target=2001:db8:49::5",
+                vm.mac() + ",icmp6,icmpv6_type=135,icmpv6_code=0,ipv6_src=" + ll + ",nd_sll=" + vm.mac())) {
             final Trace trace = Trace.of(h1, toPeer + ok);
             assertEquals(reachesPeer, trace.delivered(), ok + "\n" + trace.text());
         }
@@ -402,9 +405,9 @@ class PipelineIT {
                 vm.mac() + ",arp,arp_op=2,arp_spa=10.0.0.5,arp_sha=fa:16:3e:00:00:99",
                 "fa:16:3e:00:00:99,arp,arp_op=2,arp_spa=10.0.0.5,arp_sha=fa:16:3e:00:00:99",
                 vm.mac() + ",ipv6,ipv6_src=2001:db8:49::6",
-                vm.mac() + ",icmp6,icmp_type=136,icmp_code=0,ipv6_src=" + ll + ",nd_target=2001:db8:49::6",
-                vm.mac() + ",icmp6,icmp_type=135,icmp_code=0,ipv6_src=" + ll + ",nd_sll=fa:16:3e:00:00:99",
-                vm.mac() + ",icmp6,icmp_type=134,icmp_code=0,ipv6_src=" + ll,
+                vm.mac() + ",icmp6,icmpv6_type=136,icmpv6_code=0,ipv6_src=" + ll + ",nd_target=2001:db8:49::6",
+                vm.mac() + ",icmp6,icmpv6_type=135,icmpv6_code=0,ipv6_src=" + ll + ",nd_sll=fa:16:3e:00:00:99",
+                vm.mac() + ",icmp6,icmpv6_type=134,icmpv6_code=0,ipv6_src=" + ll,
                 vm.mac() + ",dl_vlan=5,ip,nw_src=10.0.0.5")) {
             final Trace trace = Trace.of(h1, toPeer + spoofed);
             assertTrue(trace.dropped(), spoofed + "\n" + trace.text());

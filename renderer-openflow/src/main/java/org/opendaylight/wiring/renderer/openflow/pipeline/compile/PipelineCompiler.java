@@ -30,8 +30,8 @@ import org.opendaylight.wiring.renderer.openflow.pipeline.flow.Match;
 import org.opendaylight.wiring.renderer.openflow.pipeline.flow.Metadata;
 import org.opendaylight.wiring.renderer.openflow.pipeline.flow.Purpose;
 import org.opendaylight.wiring.renderer.openflow.pipeline.flow.Table;
-import org.opendaylight.wiring.renderer.openflow.pipeline.input.Addresses;
 import org.opendaylight.wiring.renderer.openflow.pipeline.input.AddressPair;
+import org.opendaylight.wiring.renderer.openflow.pipeline.input.Addresses;
 import org.opendaylight.wiring.renderer.openflow.pipeline.input.HostPipeline;
 import org.opendaylight.wiring.renderer.openflow.pipeline.input.LocalPort;
 import org.opendaylight.wiring.renderer.openflow.pipeline.input.Network;
@@ -168,7 +168,7 @@ public final class PipelineCompiler {
                 localPort(port);
             }
             for (Network net : networks.values()) {
-                network(net);
+                networkFlows(net);
             }
             for (RemotePort port : remotes) {
                 remotePort(port);
@@ -297,7 +297,7 @@ public final class PipelineCompiler {
             return from(in, mac).ethType(Match.ETH_IPV6).ipProto(Match.PROTO_ICMPV6);
         }
 
-        private void network(final Network net) {
+        private void networkFlows(final Network net) {
             final int id = net.localId();
             final List<List<Action>> fromLocal = new ArrayList<>();
             final List<List<Action>> fromUplink = new ArrayList<>();

@@ -43,8 +43,9 @@ public record Flow(Table table, int priority, Match match, long cookie, Instruct
     }
 
     /**
-     * The flow id, derived from {@link #key()} only: {@code wof-<table>-<priority>-<16 hex of sha256(match)>}.
-     * Recompiling an unchanged plan gives the same ids; a changed match gives a new id.
+     * The flow id, derived from {@link #key()} only: {@code wof-TABLE-PRIORITY-HASH}, HASH being the first 16 hex
+     * digits of the SHA-256 of the canonical match. Recompiling an unchanged plan gives the same ids; a changed match
+     * gives a new id.
      *
      * @return the id
      */

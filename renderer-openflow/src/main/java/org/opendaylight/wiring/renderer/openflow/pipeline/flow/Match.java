@@ -80,8 +80,8 @@ public record Match(Long inPort, Masked metadata, Long tunnelId, Integer vlanVid
         add(out, "ipv6_src", ipv6Src);
         add(out, "arp_spa", arpSpa);
         add(out, "arp_sha", arpSha);
-        add(out, "icmp_type", icmpv6Type);
-        add(out, "icmp_code", icmpv6Code);
+        add(out, "icmpv6_type", icmpv6Type);
+        add(out, "icmpv6_code", icmpv6Code);
         add(out, "nd_target", ndTarget);
         add(out, "nd_sll", ndSll);
         add(out, "tp_src", udpSrc);
