@@ -51,6 +51,15 @@ public final class LabScenario {
         public String ipv4() {
             return ips.stream().filter(ip -> ip.indexOf(':') < 0).findFirst().orElseThrow();
         }
+
+        /**
+         * The port's first IPv6 address.
+         *
+         * @return the address
+         */
+        public String ipv6() {
+            return ips.stream().filter(ip -> ip.indexOf(':') >= 0).findFirst().orElseThrow();
+        }
     }
 
     /** Seed 004's "private": VNI 73 (0x49), network id 1. */
@@ -126,7 +135,8 @@ public final class LabScenario {
             new Port("vm-priv2", "h1", "private", 7, "fa:16:3e:bc:5b:08", List.of("10.0.0.6"), true, List.of()),
             new Port("vm-admin1", "h1", "admin-private", 9, "fa:16:3e:4d:a9:26", List.of("10.10.0.4"), false,
                 List.of()),
-            new Port("vm-priv3", "h2", "private", 8, "fa:16:3e:2d:cc:cd", List.of("10.0.0.7"), true, List.of()),
+            new Port("vm-priv3", "h2", "private", 8, "fa:16:3e:2d:cc:cd", List.of("10.0.0.7", "2001:db8:49::7"),
+                true, List.of()),
             new Port("vm-admin2", "h2", "admin-private", 9, "fa:16:3e:4d:a9:27", List.of("10.10.0.5"), true,
                 List.of()),
             new Port("vm-admin3", "h3", "admin-private", 9, "fa:16:3e:4d:a9:28", List.of("10.10.0.6"), true,
@@ -145,7 +155,8 @@ public final class LabScenario {
                     new AddressPair("2001:db8::/64", "fa:16:3e:6a:2e:01"))),
             new Port("vm-vlan2", "h2", "ext-vlan100", 10, "fa:16:3e:00:64:02", List.of("172.16.100.12"), true,
                 List.of()),
-            new Port("vm-pub2", "h2", "public", 11, "fa:16:3e:6a:2e:02", List.of("172.24.4.93"), true, List.of()));
+            new Port("vm-pub2", "h2", "public", 11, "fa:16:3e:6a:2e:02", List.of("172.24.4.93", "2001:db8::21d"),
+                true, List.of()));
     }
 
     /**

@@ -445,6 +445,13 @@ class PipelineIT {
     }
 
     @Test
+    void ipv6PingsPassPortSecurityWithNeighbourDiscovery() {
+        // NS/NA (and MLD) of both VMs go through the ND allow flows of table 1
+        assertPings6("vm-pub1", "vm-pub2");
+        assertPings6("vm-priv1", "vm-priv3");
+    }
+
+    @Test
     void spoofedPacketsDoNotGetThrough() {
         final String vmNs = VM_NS.get("vm-priv2");
         lab.ip("-n", vmNs, "addr", "add", "10.0.0.66/32", "dev", "eth0");
@@ -470,6 +477,15 @@ class PipelineIT {
         assertEquals(0, result.exit(), from + " -> " + to + ":\n" + result.output());
         final OvsLab.Result steady = ping(from, address, 5);
         assertTrue(steady.output().contains(" 0% packet loss"), from + " -> " + to + ":\n" + steady.output());
+    }
+
+    private static void assertPings6(final String from, final String to) {
+        final String address = SCENARIO.port(to).ipv6();
+        OvsLab.Result result = ping(from, address, 3);
+        for (int attempt = 0; attempt < 3 && result.exit() != 0; attempt++) {
+            result = ping(from, address, 3);
+        }
+        assertEquals(0, result.exit(), from + " -> " + to + ":\n" + result.output());
     }
 
     private static OvsLab.Result ping(final String from, final String address, final int count) {
