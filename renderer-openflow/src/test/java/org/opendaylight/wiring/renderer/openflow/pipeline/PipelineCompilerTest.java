@@ -315,6 +315,50 @@ class PipelineCompilerTest {
         assertNotEquals(0, compile(host(List.of(net), List.of(a))).flows().size());
     }
 
+    @Test
+    void aLargeHostCompilesToTheExpectedFlowCounts() {
+        // 500 overlay networks, 4 local ports each (port security off), 6 remote ports each on 3 of 10 hosts
+        final List<Network> networks = new ArrayList<>();
+        final List<LocalPort> locals = new ArrayList<>();
+        final List<RemotePort> remotes = new ArrayList<>();
+        final List<TunnelPort> tunnels = new ArrayList<>();
+        for (int host = 1; host <= 10; host++) {
+            tunnels.add(new TunnelPort("r" + host, 60000 + host));
+        }
+        long ofport = 1;
+        for (int n = 1; n <= 500; n++) {
+            networks.add(Network.overlay("net" + n, n, 1000 + n));
+            for (int p = 0; p < 4; p++) {
+                locals.add(new LocalPort("p" + ofport, "net" + n, ofport, mac(0x10, n, p), List.of(), false,
+                    List.of()));
+                ofport++;
+            }
+            for (int p = 0; p < 6; p++) {
+                remotes.add(new RemotePort(mac(0x20, n, p), "r" + (1 + (n + p % 3) % 10), "net" + n));
+            }
+        }
+        final CompiledPipeline pipeline = compile(new HostPipeline("h", networks, locals, remotes, tunnels,
+            List.of()));
+        final Map<Table, Long> perTable = pipeline.flows().stream()
+            .collect(Collectors.groupingBy(Flow::table, Collectors.counting()));
+        // table-miss flows: one per table
+        assertEquals(9, pipeline.flows().stream().filter(f -> f.priority() == 0).count());
+        assertEquals(1 + 2000 + 500, perTable.get(Table.CLASSIFICATION));
+        assertEquals(1, perTable.get(Table.PORT_SECURITY));
+        assertEquals(1 + 2000 + 3000, perTable.get(Table.L2_LOOKUP));
+        assertEquals(1 + 1000, perTable.get(Table.FLOOD));
+        assertEquals(1 + 2000 + 1500, perTable.get(Table.EGRESS));
+        assertEquals(1 + 2000, perTable.get(Table.INGRESS_DISPATCH));
+        assertEquals(1000, pipeline.groups().size());
+        // every from-local group: 4 local buckets + 3 remote hosts
+        assertTrue(pipeline.groups().stream().filter(g -> (g.groupId() >> 16 & 3) == 1)
+            .allMatch(g -> g.buckets().size() == 7));
+    }
+
+    private static String mac(final int kind, final int network, final int port) {
+        return String.format("fa:16:%02x:%02x:%02x:%02x", kind, network >> 8, network & 0xff, port);
+    }
+
     private static HostPipeline host(final List<Network> networks, final List<LocalPort> ports) {
         return new HostPipeline("h", networks, ports, List.of(), List.of(), List.of());
     }

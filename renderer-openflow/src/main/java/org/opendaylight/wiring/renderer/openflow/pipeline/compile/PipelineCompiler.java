@@ -107,6 +107,8 @@ public final class PipelineCompiler {
         private final Map<String, TunnelPort> tunnels = new TreeMap<>();
         private final List<LocalPort> locals;
         private final List<RemotePort> remotes;
+        private final Map<String, List<LocalPort>> localsByNetwork = new HashMap<>();
+        private final Map<String, List<RemotePort>> remotesByNetwork = new HashMap<>();
         private final Map<String, Flow> flows = new HashMap<>();
         private final List<Group> groups = new ArrayList<>();
 
@@ -139,11 +141,13 @@ public final class PipelineCompiler {
             for (LocalPort port : locals) {
                 claim(ofports, port.ofport(), "port " + port.ifaceId());
                 network(port.network(), "port " + port.ifaceId());
+                localsByNetwork.computeIfAbsent(port.network(), name -> new ArrayList<>()).add(port);
             }
             remotes = host.remotePorts().stream()
                 .sorted(Comparator.comparing(RemotePort::network).thenComparing(RemotePort::mac)).toList();
             for (RemotePort port : remotes) {
                 network(port.network(), "remote port " + port.mac());
+                remotesByNetwork.computeIfAbsent(port.network(), name -> new ArrayList<>()).add(port);
             }
         }
 
@@ -301,11 +305,9 @@ public final class PipelineCompiler {
             final int id = net.localId();
             final List<List<Action>> fromLocal = new ArrayList<>();
             final List<List<Action>> fromUplink = new ArrayList<>();
-            for (LocalPort port : locals) {
-                if (port.network().equals(net.name())) {
-                    fromLocal.add(List.of(new Action.Output(port.ofport())));
-                    fromUplink.add(List.of(new Action.Output(port.ofport())));
-                }
+            for (LocalPort port : localsByNetwork.getOrDefault(net.name(), List.of())) {
+                fromLocal.add(List.of(new Action.Output(port.ofport())));
+                fromUplink.add(List.of(new Action.Output(port.ofport())));
             }
             final Masked uplinkMeta = Metadata.network(id).and(Metadata.uplink(true));
             if (net.isProvider()) {
@@ -336,9 +338,9 @@ public final class PipelineCompiler {
                 }
                 // one bucket and one egress flow per remote host with ports in the network
                 final Set<TunnelPort> hosts = new TreeSet<>(Comparator.comparingLong(TunnelPort::ofport));
-                for (RemotePort port : remotes) {
+                for (RemotePort port : remotesByNetwork.getOrDefault(net.name(), List.of())) {
                     final TunnelPort tunnel = tunnels.get(port.remoteHost());
-                    if (port.network().equals(net.name()) && tunnel != null) {
+                    if (tunnel != null) {
                         hosts.add(tunnel);
                     }
                 }
