@@ -6,7 +6,7 @@
 # terms of the Eclipse Public License v1.0 which accompanies this distribution,
 # and is available at http://www.eclipse.org/legal/epl-v10.html
 #
-# Runs every test: installs what the tests need (Open vSwitch, iproute2, FRR, curl
+# Runs every test: installs what the tests need (Open vSwitch, iproute2, FRR, curl, ping
 # from Debian's packages) when missing, then builds and verifies the whole reactor:
 # unit tests, checkstyle/spotbugs, the Single Feature Tests, OVS integration tests
 # and the Karaf integration tests. Extra arguments go to Maven.
@@ -18,6 +18,7 @@ command -v ovs-vsctl >/dev/null 2>&1 || missing+=(openvswitch-switch)
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v vtysh >/dev/null 2>&1 || missing+=(frr)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v ping >/dev/null 2>&1 || missing+=(iputils-ping)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]}"
     sudo_cmd=()
