@@ -9,7 +9,8 @@
 # Runs every test: installs what the tests need (Open vSwitch, iproute2, FRR, curl, ping
 # from Debian's packages) when missing, then builds and verifies the whole reactor:
 # unit tests, checkstyle/spotbugs, the Single Feature Tests, OVS integration tests
-# and the Karaf integration tests. Extra arguments go to Maven.
+# and the Karaf integration tests, installing the project's artifacts as it goes.
+# Extra arguments go to Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,4 +28,13 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-exec mvn -B clean verify "$@"
+# The README's first command leaves Karaf (ports 8181, 6640, 6653, 8101) and the lab running; the Karaf tests
+# need those ports, so stop them first, and say so.
+if pgrep -f "karaf.base=$PWD/karaf-distribution/target/assembly" >/dev/null || [ -d lab ]; then
+    echo "Stopping the Karaf and lab left by scripts/run.sh (start them again with scripts/run.sh)"
+    scripts/run.sh stop
+fi
+
+# install, not verify: the Single Feature Test resolves the project's own bundles from the local Maven
+# repository, so they must be installed there by this very build.
+exec mvn -B clean install "$@"

@@ -9,6 +9,7 @@ package org.opendaylight.wiring.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.opendaylight.wiring.it.Intents.BGP;
+import static org.opendaylight.wiring.it.Intents.DATA;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Create/read/update/delete of wiring-bgp intents: the bgp-redirect presence container with its settings,
- * routers with gateway port and subnets, and floating IPs.
+ * Create/read/update/delete of wiring-bgp intents: the bgp-redirect switch and settings, routers with gateway
+ * port and subnets, and floating IPs, with the status the planner gives them.
  */
 @ExtendWith(KarafExtension.class)
 class BgpRedirectIT {
@@ -46,7 +47,23 @@ class BgpRedirectIT {
         routerRoundTrip(rc);
         floatingIpRoundTrip(rc);
 
-        // Disable
+        // Switching BGP redirect off keeps the data
+        rc.put(DATA + "/wiring-provider:provider-networks/provider-network=crud-ext", """
+            {"wiring-provider:provider-network": [{"name": "crud-ext", "type": "flat",
+              "physical-network": "crud-ext"}]}""").expect(201);
+        rc.post(BGP, """
+            {"wiring-bgp:floating-ip": [{"address": "203.0.113.30", "provider-network": "crud-ext"}]}""")
+            .expect(201);
+        final String fip = BGP + "/floating-ip=203.0.113.30";
+        Intents.awaitStatus(rc, fip, "pending", "not placed on any host: not associated to a port");
+        rc.patch(BGP, """
+            {"wiring-bgp:bgp-redirect": {"enabled": false}}""").expect(200, 204);
+        Intents.awaitStatus(rc, fip, "pending", "not placed on any host: bgp-redirect is not enabled");
+        assertEquals("203.0.113.30", Intents.config(rc, fip).expect(200).json().path("wiring-bgp:floating-ip")
+            .path(0).path("address").asText());
+        rc.delete(DATA + "/wiring-provider:provider-networks/provider-network=crud-ext").expect(204);
+
+        // Remove everything
         rc.delete(BGP).expect(204);
         Intents.assertAbsent(rc, BGP);
     }
@@ -59,6 +76,8 @@ class BgpRedirectIT {
                                "mac-address": "fa:16:3e:00:00:aa", "ip-address": ["203.0.113.10", "2001:db8:ff::10"]},
               "subnet": [{"cidr": "10.20.0.0/24", "gateway-ip": "10.20.0.1", "overlay-network": "crud-overlay"}]}]}""")
             .expect(201);
+        // crud-ext does not exist: the validator names the field
+        Intents.awaitStatus(rc, router, "rejected", "gateway-port/provider-network: unknown provider network crud-ext");
         JsonNode node = Intents.config(rc, router).expect(200).json().path("wiring-bgp:router").path(0);
         assertEquals("crud-ext", node.path("gateway-port").path("provider-network").asText());
         assertEquals("fa:16:3e:00:00:aa", node.path("gateway-port").path("mac-address").asText());
@@ -92,6 +111,7 @@ class BgpRedirectIT {
         rc.put(fip, """
             {"wiring-bgp:floating-ip": [{"address": "203.0.113.20", "provider-network": "crud-ext"}]}""")
             .expect(201);
+        Intents.awaitStatus(rc, fip, "rejected", "provider-network: unknown provider network crud-ext");
         JsonNode node = Intents.config(rc, fip).expect(200).json().path("wiring-bgp:floating-ip").path(0);
         assertEquals("crud-ext", node.path("provider-network").asText());
         assertEquals(true, node.path("port").isMissingNode(), node::toString);

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KarafExtension.class)
 class FeatureIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final List<String> BUNDLES = List.of("org.opendaylight.wiring.api", "org.opendaylight.wiring.impl");
+    private static final List<String> BUNDLES = List.of("org.opendaylight.wiring.api", "org.opendaylight.wiring.impl",
+        "org.opendaylight.wiring.ovsdb", "org.opendaylight.wiring.renderer.ovsdb");
 
     /**
      * The row of a Karaf table whose first column is {@code name}.
@@ -67,5 +68,40 @@ class FeatureIT {
             assertTrue(row.isPresent(), () -> bsn + " is not installed; bundle:list -s printed:\n" + bundles);
             assertTrue(row.orElseThrow().contains("Active"), () -> bsn + " is not active: " + row);
         }
+    }
+
+    /**
+     * The SFT skips its bundle diagnostics (see features/odl-wiring/pom.xml for why), so this checks what it would:
+     * every bundle of the booted distribution is Active, fragments (Resolved by nature) excepted.
+     */
+    @Test
+    void everyBundleIsActive(final Karaf karaf) throws IOException, InterruptedException {
+        final String[] last = new String[1];
+        karaf.awaitConsole("bundle:list -t 0 -s", TIMEOUT, out -> {
+            last[0] = out;
+            return notActive(karaf, out).isEmpty();
+        });
+        final List<String> failing = notActive(karaf, last[0]);
+        assertTrue(failing.isEmpty(),
+            () -> "bundles not Active: " + failing + "\n" + karaf.consoleOrError("bundle:diag"));
+    }
+
+    private static List<String> notActive(final Karaf karaf, final String list) {
+        final List<String> result = new java.util.ArrayList<>();
+        for (String line : list.lines().map(String::strip).toList()) {
+            final String[] columns = line.split("[│|]");
+            if (columns.length < 5 || !columns[0].strip().matches("\\d+")) {
+                continue;
+            }
+            final String state = columns[1].strip();
+            if ("Active".equals(state)) {
+                continue;
+            }
+            final String headers = karaf.consoleOrError("bundle:headers " + columns[0].strip());
+            if (!headers.contains("Fragment-Host")) {
+                result.add(line);
+            }
+        }
+        return result;
     }
 }

@@ -271,6 +271,20 @@ final class Karaf implements AutoCloseable {
      * @param command the command line, e.g. {@code feature:list -i}
      * @return what the command printed
      */
+    /**
+     * {@link #console(String)} for use inside predicates and messages: a failure becomes the text of the answer.
+     */
+    String consoleOrError(final String command) {
+        try {
+            return console(command);
+        } catch (IOException e) {
+            return "(" + command + " failed: " + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(" + command + " interrupted)";
+        }
+    }
+
     String console(final String command) throws IOException, InterruptedException {
         final Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         final Path outFile = target.resolve("karaf-client.out");

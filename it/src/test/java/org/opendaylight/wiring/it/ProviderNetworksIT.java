@@ -8,6 +8,7 @@
 package org.opendaylight.wiring.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.opendaylight.wiring.it.Intents.PROVIDER;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,9 @@ class ProviderNetworksIT {
         // Create with POST on the parent container, a second POST of the same key is a conflict
         rc.post(PROVIDER, created).expect(201);
         rc.post(PROVIDER, created).expect(409);
+        // the planner sees it: valid, but no host maps its physical network yet
+        Intents.awaitStatus(rc, entry, "pending",
+            "not placed on any host: no host maps physical network crud-physnet");
 
         JsonNode net = Intents.config(rc, entry).expect(200).json().path("wiring-provider:provider-network").path(0);
         assertEquals("crud-vlan-1", net.path("name").asText());
@@ -60,6 +64,7 @@ class ProviderNetworksIT {
 
         rc.delete(entry).expect(204);
         Intents.assertAbsent(rc, entry);
+        Intents.awaitNonconfig(rc, entry, JsonNode::isMissingNode, "status of a deleted intent removed");
     }
 
     @Test
@@ -70,6 +75,10 @@ class ProviderNetworksIT {
               "datapath-type": "netdev",
               "bridge-mapping": [{"physical-network": "crud-physnet", "bridge": "br-crud",
                                   "uplink-interface": "eth1"}]}]}""").expect(201);
+        final JsonNode planned = Intents.awaitPlanHost(rc, "crud-host-1", h -> Intents.hasBridge(h, "br-crud"),
+            "provider bridge br-crud");
+        assertTrue(Intents.hasBridge(planned, "br-int"), planned::toString);
+        Intents.awaitStatus(rc, host, "pending", "planned on 1 host(s); waiting for crud-host-1 (ovsdb)");
 
         JsonNode node = Intents.config(rc, host).expect(200).json().path("wiring-provider:host").path(0);
         assertEquals("netdev", node.path("datapath-type").asText());
@@ -103,8 +112,12 @@ class ProviderNetworksIT {
         assertEquals("system", Intents.config(rc, host + "/datapath-type").expect(200).json()
             .path("wiring-provider:datapath-type").asText());
 
+        Intents.awaitPlanHost(rc, "crud-host-1", h -> Intents.hasBridge(h, "br-crud3") && !Intents.hasBridge(h,
+            "br-crud"), "br-crud replaced by br-crud3");
+
         rc.delete(host).expect(204);
         Intents.assertAbsent(rc, host);
+        Intents.awaitPlanHost(rc, "crud-host-1", JsonNode::isMissingNode, "removed with its only intent");
         Intents.assertAbsent(rc, mapping);
     }
 }

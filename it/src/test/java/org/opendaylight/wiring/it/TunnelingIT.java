@@ -30,6 +30,8 @@ class TunnelingIT {
         rc.put(entry, """
             {"wiring-tunnel:tunnel-endpoint": [{"host-id": "crud-host-1", "tunnel-type": "vxlan",
               "local-ip": "192.0.2.11"}]}""").expect(201);
+        Intents.awaitPlanHost(rc, "crud-host-1", h -> Intents.hasBridge(h, "br-int"), "integration bridge");
+        Intents.awaitStatus(rc, entry, "pending", "planned on 1 host(s); waiting for crud-host-1 (ovsdb)");
         JsonNode node = Intents.config(rc, entry).expect(200).json().path("wiring-tunnel:tunnel-endpoint").path(0);
         assertEquals("crud-host-1", node.path("host-id").asText());
         assertEquals("vxlan", node.path("tunnel-type").asText());
@@ -53,6 +55,7 @@ class TunnelingIT {
         Intents.assertAbsent(rc, entry);
         rc.delete(gre).expect(204);
         Intents.assertAbsent(rc, gre);
+        Intents.awaitPlanHost(rc, "crud-host-1", JsonNode::isMissingNode, "removed with its endpoints");
     }
 
     @Test
@@ -61,6 +64,8 @@ class TunnelingIT {
         rc.post(TUNNELING, """
             {"wiring-tunnel:overlay-network": [{"name": "crud-overlay-1", "tunnel-type": "geneve",
               "segmentation-id": 5001, "mtu": 1400, "description": "tenant A"}]}""").expect(201);
+        Intents.awaitStatus(rc, entry, "pending",
+            "not placed on any host: no logical port of the network is bound to a host");
         final JsonNode node = Intents.config(rc, entry).expect(200).json().path("wiring-tunnel:overlay-network")
             .path(0);
         assertEquals("geneve", node.path("tunnel-type").asText());
@@ -93,7 +98,10 @@ class TunnelingIT {
             {"wiring-tunnel:logical-port": [{"id": "crud-port-1", "overlay-network": "crud-overlay-2",
               "mac-address": "fa:16:3e:00:00:01", "fixed-ip": ["10.10.0.5", "2001:db8:10::5"],
               "host": "crud-host-1", "interface-id": "tap-crud-1",
-              "allowed-address-pair": [{"ip-prefix": "10.10.0.100/32"}]}]}""").expect(201);
+              "allowed-address-pair": [{"ip-prefix": "10.10.0.100/32", "mac-address": "fa:16:3e:00:00:01"}]}]}""")
+            .expect(201);
+        Intents.awaitPlanHost(rc, "crud-host-1", h -> Intents.hasBridge(h, "br-int"), "integration bridge");
+        Intents.awaitStatus(rc, port, "pending", "planned on 1 host(s); waiting for crud-host-1 (ovsdb)");
         JsonNode node = Intents.config(rc, port).expect(200).json().path("wiring-tunnel:logical-port").path(0);
         assertEquals("crud-overlay-2", node.path("overlay-network").asText());
         assertEquals("fa:16:3e:00:00:01", node.path("mac-address").asText());
@@ -119,6 +127,8 @@ class TunnelingIT {
             .expect(204);
         node = Intents.config(rc, port).expect(200).json().path("wiring-tunnel:logical-port").path(0);
         assertEquals("crud-host-2", node.path("host").asText());
+        Intents.awaitPlanHost(rc, "crud-host-2", h -> Intents.hasBridge(h, "br-int"), "the port's new host");
+        Intents.awaitPlanHost(rc, "crud-host-1", JsonNode::isMissingNode, "the port's old host is released");
         assertEquals(Set.of("10.10.0.6"), texts(node.path("fixed-ip")));
         assertTrue(node.path("allowed-address-pair").isMissingNode(), node::toString);
 
