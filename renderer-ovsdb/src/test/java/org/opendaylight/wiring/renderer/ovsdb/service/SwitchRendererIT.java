@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -148,7 +147,7 @@ class SwitchRendererIT {
 
     private static Map<String, Host> plan(final TestIntents intents) {
         final var snapshot = intents.build();
-        final var rejected = Validator.validate(snapshot, Set.of());
+        final var rejected = Validator.validate(snapshot);
         assertEquals(Map.of(), rejected);
         final var result = Planner.plan(snapshot, rejected);
         final var hosts = new java.util.HashMap<String, Host>();
