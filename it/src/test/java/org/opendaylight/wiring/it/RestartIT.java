@@ -100,6 +100,10 @@ class RestartIT {
                 }
             }
 
+            // reconnect as early as the listener opens, so the switch can be back before the planner has published
+            final String manager = host.vsctl("--columns=_uuid", "--bare", "list", "Manager").strip();
+            host.vsctl("set", "Manager", manager, "max_backoff=1000");
+
             // watch the switch while the controller restarts
             final List<String> missing = Collections.synchronizedList(new ArrayList<>());
             final AtomicBoolean polling = new AtomicBoolean(true);
