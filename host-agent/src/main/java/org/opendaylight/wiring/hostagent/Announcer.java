@@ -88,19 +88,19 @@ public final class Announcer {
         final List<ChangeSet.Failure> failures = new ArrayList<>();
         for (IpPrefix address : arrivals) {
             final String what = "announce " + address.addressString();
-            final Optional<String> device = deviceFor(desired, address.address());
-            if (device.isEmpty() || !kernel.links().containsKey(device.get())) {
+            final String device = deviceFor(desired, address.address()).orElse("");
+            if (!kernel.links().containsKey(device)) {
                 failures.add(new ChangeSet.Failure(what, "", "no routed device for the address"));
                 continue;
             }
-            final List<String> argv = command(address, device.get(), kernel.links().get(device.get()).mac());
+            final List<String> argv = command(address, device, kernel.links().get(device).mac());
             try {
                 final CommandRunner.Result result = shell.exec(argv);
                 // arping exits 1 when nothing answers, which is normal for unsolicited ARP: errors go to stderr
                 if (result.exitCode() > 1 || !result.stderr().isBlank()) {
                     failures.add(new ChangeSet.Failure(what, String.join(" ", argv), result.stderr().strip()));
                 } else {
-                    LOG.info("Announced {} from {}", address.addressString(), device.get());
+                    LOG.info("Announced {} from {}", address.addressString(), device);
                 }
             } catch (IOException e) {
                 failures.add(new ChangeSet.Failure(what, String.join(" ", argv), e.getMessage()));

@@ -68,14 +68,14 @@ public record DesiredState(List<RoutingTable> tables, List<Address> addresses, L
             Optional.empty(), List.of(), List.of());
     }
 
-    static String device(final String name) {
+    static String checkDevice(final String name) {
         if (!DEVICE.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid device name: '" + name + "'");
         }
         return name;
     }
 
-    static long table(final long id) {
+    static long checkTable(final long id) {
         if (id < 1 || id > 0xFFFFFFFFL || id >= 253 && id <= 255) {
             throw new IllegalArgumentException("invalid or reserved routing table id: " + id);
         }
@@ -91,8 +91,8 @@ public record DesiredState(List<RoutingTable> tables, List<Address> addresses, L
     public record RoutingTable(long id, String name) {
         /** Validates. */
         public RoutingTable {
-            table(id);
-            device(name);
+            checkTable(id);
+            checkDevice(name);
         }
     }
 
@@ -105,7 +105,7 @@ public record DesiredState(List<RoutingTable> tables, List<Address> addresses, L
     public record Address(String device, IpPrefix prefix) {
         /** Validates. */
         public Address {
-            device(device);
+            checkDevice(device);
         }
     }
 
@@ -153,7 +153,7 @@ public record DesiredState(List<RoutingTable> tables, List<Address> addresses, L
     public record Rule(IpPrefix destination, long table, long priority) {
         /** Validates. */
         public Rule {
-            table(table);
+            checkTable(table);
             if (priority < 1 || priority > 0xFFFFFFFFL) {
                 throw new IllegalArgumentException("invalid rule priority: " + priority);
             }
@@ -171,10 +171,10 @@ public record DesiredState(List<RoutingTable> tables, List<Address> addresses, L
     public record Route(long table, IpPrefix destination, String device, Optional<InetAddress> gateway) {
         /** Validates. */
         public Route {
-            table(table);
-            device(device);
-            if (gateway.isPresent() && gateway.get() instanceof Inet6Address == destination.isIpv4()) {
-                throw new IllegalArgumentException("gateway " + gateway.get() + " is not of the family of "
+            checkTable(table);
+            checkDevice(device);
+            if (gateway.isPresent() && gateway.orElseThrow() instanceof Inet6Address == destination.isIpv4()) {
+                throw new IllegalArgumentException("gateway " + gateway.orElseThrow() + " is not of the family of "
                     + destination);
             }
         }
@@ -190,7 +190,7 @@ public record DesiredState(List<RoutingTable> tables, List<Address> addresses, L
     public record Neighbour(String device, InetAddress address, String mac) {
         /** Validates and normalises the MAC address. */
         public Neighbour {
-            device(device);
+            checkDevice(device);
             mac = mac.toLowerCase(Locale.ROOT);
             if (!MAC.matcher(mac).matches()) {
                 throw new IllegalArgumentException("invalid MAC address: '" + mac + "'");
@@ -207,7 +207,7 @@ public record DesiredState(List<RoutingTable> tables, List<Address> addresses, L
     public record ProxyNdp(String device, Inet6Address address) {
         /** Validates. */
         public ProxyNdp {
-            device(device);
+            checkDevice(device);
         }
     }
 
@@ -221,9 +221,9 @@ public record DesiredState(List<RoutingTable> tables, List<Address> addresses, L
     public record Exposure(String device, String vrfName, long vrfTable) {
         /** Validates. */
         public Exposure {
-            device(device);
-            device(vrfName);
-            table(vrfTable);
+            checkDevice(device);
+            checkDevice(vrfName);
+            checkTable(vrfTable);
         }
     }
 
@@ -237,7 +237,7 @@ public record DesiredState(List<RoutingTable> tables, List<Address> addresses, L
     public record ProviderBridge(String bridge, List<String> patchPorts) {
         /** Validates and copies. */
         public ProviderBridge {
-            device(bridge);
+            checkDevice(bridge);
             patchPorts = List.copyOf(patchPorts);
             for (String port : patchPorts) {
                 if (!PORT.matcher(port).matches()) {

@@ -354,7 +354,7 @@ public final class Differ {
         if (config.exposureKind() != AgentConfig.ExposureKind.BRIDGE || desired.exposure().isEmpty()) {
             return;
         }
-        final String device = desired.exposure().get().device();
+        final String device = desired.exposure().orElseThrow().device();
         final Set<IpPrefix> exposed = new HashSet<>(desired.exposed());
         for (KernelSnapshot.Route route : kernel.localRoutes()) {
             if ("local".equals(route.type()) && device.equals(route.device())

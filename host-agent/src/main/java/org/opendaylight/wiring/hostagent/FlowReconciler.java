@@ -79,11 +79,11 @@ public final class FlowReconciler {
         int bundles = 0;
         int added = 0;
         int deleted = 0;
-        if (desired.get().providerBridges().isEmpty()) {
+        if (desired.orElseThrow().providerBridges().isEmpty()) {
             return new Result(false, 0, 0, 0, failures);
         }
         final Map<String, Interface> interfaces = interfaces();
-        for (DesiredState.ProviderBridge bridge : desired.get().providerBridges()) {
+        for (DesiredState.ProviderBridge bridge : desired.orElseThrow().providerBridges()) {
             final Interface own = interfaces.get(bridge.bridge());
             if (own == null || own.mac().isEmpty()) {
                 failures.add(new ChangeSet.Failure("flows of " + bridge.bridge(), "", "no such bridge"));

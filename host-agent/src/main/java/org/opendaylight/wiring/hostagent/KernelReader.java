@@ -58,7 +58,7 @@ public final class KernelReader {
         final Map<String, KernelSnapshot.Link> links = links(shell.ipOk("-j", "-d", "link", "show"));
         final List<KernelSnapshot.Route> local = new ArrayList<>();
         if (config.exposureKind() == AgentConfig.ExposureKind.BRIDGE && desired.exposure().isPresent()) {
-            final String device = desired.exposure().get().device();
+            final String device = desired.exposure().orElseThrow().device();
             if (links.containsKey(device)) {
                 local.addAll(routes(shell.ipOk("-N", "-j", "-4", "route", "show", "table", "local", "dev", device),
                     true, 0));

@@ -86,7 +86,7 @@ public final class Reconciler {
             LOG.debug("No desired state yet: changing nothing");
             return new Result(true, 0, 0, List.of(), List.of());
         }
-        final DesiredState want = desired.get();
+        final DesiredState want = desired.orElseThrow();
         files.ensureProtocolName();
         final KernelSnapshot before = reader.read(want);
         final Set<String> owned = files.ownedAddresses();

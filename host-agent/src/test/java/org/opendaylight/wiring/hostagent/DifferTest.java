@@ -57,7 +57,8 @@ class DifferTest {
             final List<KernelSnapshot.Address> addresses, final Map<String, String> sysctls) {
         final Map<String, KernelSnapshot.Link> links = new HashMap<>();
         links.put("br-ex", new KernelSnapshot.Link("br-ex", "bridge", "", "", "02:00:00:00:00:01"));
-        links.put("bgp-nic", new KernelSnapshot.Link("bgp-nic", "bridge", CONFIG.deviceMark(), "", "02:00:00:00:00:02"));
+        links.put("bgp-nic", new KernelSnapshot.Link("bgp-nic", "bridge", CONFIG.deviceMark(), "",
+            "02:00:00:00:00:02"));
         return new KernelSnapshot(rules, routes, neighbours, proxies, links, addresses, List.of(), sysctls);
     }
 
@@ -177,7 +178,8 @@ class DifferTest {
         final KernelSnapshot kernel = new KernelSnapshot(base.rules(), base.routes(),
             List.of(new KernelSnapshot.Neighbour("br-ex", IpPrefix.parseAddress("172.24.4.163"), "02:00:00:00:00:07",
                 false, 0)), base.proxies(), base.links(), base.addresses(), List.of(), base.sysctls());
-        assertEquals(List.of("neigh replace 172.24.4.163 lladdr fa:16:3e:bf:93:93 dev br-ex nud permanent protocol 216"),
+        assertEquals(List.of(
+            "neigh replace 172.24.4.163 lladdr fa:16:3e:bf:93:93 dev br-ex nud permanent protocol 216"),
             commands(differ.diff(crLrp(), kernel, Set.of())));
     }
 
@@ -210,7 +212,8 @@ class DifferTest {
             base.sysctls());
         final List<String> commands = commands(new Differ(vrf).diff(crLrp(), noDevice, Set.of()));
         assertEquals(List.of("link add bgp-vrf type vrf table 10", "link set dev bgp-vrf alias odl-wiring-host-agent",
-            "link set dev bgp-vrf up", "link add bgp-nic type dummy", "link set dev bgp-nic alias odl-wiring-host-agent",
+            "link set dev bgp-vrf up", "link add bgp-nic type dummy",
+            "link set dev bgp-nic alias odl-wiring-host-agent",
             "link set dev bgp-nic master bgp-vrf", "link set dev bgp-nic up",
             "address add 172.24.4.163/32 dev bgp-nic", "address add 2001:db8::20/128 dev bgp-nic nodad"), commands);
     }
