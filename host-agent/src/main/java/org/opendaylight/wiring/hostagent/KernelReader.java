@@ -60,10 +60,17 @@ public final class KernelReader {
         if (config.exposureKind() == AgentConfig.ExposureKind.BRIDGE && desired.exposure().isPresent()) {
             final String device = desired.exposure().orElseThrow().device();
             if (links.containsKey(device)) {
-                local.addAll(routes(shell.ipOk("-N", "-j", "-4", "route", "show", "table", "local", "dev", device),
-                    true, 0));
-                local.addAll(routes(shell.ipOk("-N", "-j", "-6", "route", "show", "table", "local", "dev", device),
-                    false, 0));
+                // filtered by table and device, iproute2 prints neither: fill them in
+                for (KernelSnapshot.Route route : routes(shell.ipOk("-N", "-j", "route", "show", "table", "local",
+                        "dev", device), true, 0)) {
+                    local.add(new KernelSnapshot.Route(255, route.destination(), route.type(), device,
+                        route.gateway(), route.protocol()));
+                }
+                for (KernelSnapshot.Route route : routes(shell.ipOk("-N", "-j", "-6", "route", "show", "table",
+                        "local", "dev", device), false, 0)) {
+                    local.add(new KernelSnapshot.Route(255, route.destination(), route.type(), device,
+                        route.gateway(), route.protocol()));
+                }
             }
         }
         return new KernelSnapshot(rules, routes, neighbours(shell.ipOk("-N", "-j", "neigh", "show")),
@@ -102,10 +109,21 @@ public final class KernelReader {
             final Optional<InetAddress> gateway = node.hasNonNull("gateway")
                 ? Optional.of(IpPrefix.parseAddress(node.get("gateway").asText())) : Optional.empty();
             final int protocol = node.has("protocol") ? protocol(node) : defaultProtocol;
-            result.add(new KernelSnapshot.Route(tableId(node), prefix, node.path("type").asText("unicast"),
+            result.add(new KernelSnapshot.Route(tableId(node), prefix, routeType(node.path("type").asText("unicast")),
                 node.path("dev").asText(""), gateway, protocol));
         }
         return result;
+    }
+
+    /** Route types by number, as {@code ip -N} prints them (rtnetlink RTN_*). */
+    static String routeType(final String type) {
+        final List<String> names = List.of("unspec", "unicast", "local", "broadcast", "anycast", "multicast",
+            "blackhole", "unreachable", "prohibit", "throw", "nat", "xresolve");
+        if (type.matches("\\d+")) {
+            final int index = Integer.parseInt(type);
+            return index < names.size() ? names.get(index) : type;
+        }
+        return type;
     }
 
     static List<KernelSnapshot.Neighbour> neighbours(final String json) throws IOException {

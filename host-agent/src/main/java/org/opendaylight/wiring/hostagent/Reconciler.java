@@ -121,6 +121,12 @@ public final class Reconciler {
             }
         }
 
+        final Set<IpPrefix> fresh = new HashSet<>();
+        changes.addressAdds().stream().filter(key -> isExposureKey(want, key))
+            .forEach(key -> fresh.add(IpPrefix.parse(key.substring(key.indexOf('|') + 1))));
+        if (!fresh.isEmpty() && config.exposureKind() == AgentConfig.ExposureKind.BRIDGE) {
+            batches += suppressLocalRoutes(want, fresh, failures);
+        }
         KernelSnapshot after = null;
         if (batchFailed) {
             // what is still different after the batch is what failed: report it with the kernel's error
@@ -132,12 +138,6 @@ public final class Reconciler {
             }
             remaining.sysctls().forEach((name, value) -> failures.add(new ChangeSet.Failure("sysctl " + name,
                 "sysctl -w " + name + "=" + value, errors.getOrDefault("sysctl " + name, "not applied"))));
-        }
-        final Set<IpPrefix> fresh = new HashSet<>();
-        changes.addressAdds().stream().filter(key -> isExposureKey(want, key))
-            .forEach(key -> fresh.add(IpPrefix.parse(key.substring(key.indexOf('|') + 1))));
-        if (!fresh.isEmpty() && config.exposureKind() == AgentConfig.ExposureKind.BRIDGE) {
-            batches += suppressLocalRoutes(want, fresh, failures);
         }
         if (after == null && (batches > 0 || !changes.sysctls().isEmpty())) {
             after = reader.read(want);
@@ -201,11 +201,14 @@ public final class Reconciler {
         final Set<IpPrefix> exposed = new HashSet<>(want.exposed());
         for (int poll = 0; poll < LOCAL_ROUTE_POLLS; poll++) {
             final KernelSnapshot snapshot = reader.read(want);
+            final Set<IpPrefix> waitFor = new HashSet<>();
+            snapshot.addresses().stream().filter(address -> device.equals(address.device())
+                && fresh.contains(address.prefix())).forEach(address -> waitFor.add(address.prefix()));
             final Set<IpPrefix> routed = new HashSet<>();
             snapshot.localRoutes().stream().filter(route -> "local".equals(route.type())
                 && device.equals(route.device()) && exposed.contains(route.destination()))
                 .forEach(route -> routed.add(route.destination()));
-            if (routed.containsAll(fresh) || poll == LOCAL_ROUTE_POLLS - 1) {
+            if (routed.containsAll(waitFor) || poll == LOCAL_ROUTE_POLLS - 1) {
                 if (routed.isEmpty()) {
                     return 0;
                 }

@@ -53,6 +53,11 @@ class ParsingTest {
         assertEquals("::/0", routes.get(0).destination().toString());
         assertEquals(216, routes.get(0).protocol());
         assertEquals(Optional.of(IpPrefix.parseAddress("fe80::1")), routes.get(1).gateway());
+        assertEquals("unicast", routes.get(0).type());
+        final var local = KernelReader.routes("[{\"type\":\"2\",\"dst\":\"172.24.4.92\",\"protocol\":\"2\","
+            + "\"scope\":\"254\",\"prefsrc\":\"172.24.4.92\",\"flags\":[]}]", true, 0);
+        assertEquals(new KernelSnapshot.Route(254, IpPrefix.parse("172.24.4.92/32"), "local", "", Optional.empty(), 2),
+            local.get(0));
         final var neighbours = KernelReader.neighbours("[{\"dst\":\"172.24.4.163\",\"dev\":\"br-ex\","
             + "\"lladdr\":\"fa:16:3e:bf:93:93\",\"state\":[\"PERMANENT\"],\"protocol\":\"216\"},"
             + "{\"dst\":\"172.24.4.1\",\"dev\":\"br-ex\",\"lladdr\":\"02:00:00:00:00:01\",\"state\":[\"STALE\"]}]");
