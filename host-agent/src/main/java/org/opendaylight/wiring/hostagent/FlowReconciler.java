@@ -34,6 +34,7 @@ public final class FlowReconciler {
 
     private final AgentConfig config;
     private final CommandRunner runner;
+    private final OwnedFiles files;
 
     /**
      * The outcome of one run.
@@ -62,6 +63,7 @@ public final class FlowReconciler {
     public FlowReconciler(final AgentConfig config, final CommandRunner runner) {
         this.config = config;
         this.runner = runner;
+        this.files = new OwnedFiles(config);
     }
 
     /**
@@ -79,16 +81,27 @@ public final class FlowReconciler {
         int bundles = 0;
         int added = 0;
         int deleted = 0;
-        if (desired.orElseThrow().providerBridges().isEmpty()) {
+        // bridges that had our flows and are no longer provider bridges get an empty set: their flows go
+        final Map<String, DesiredState.ProviderBridge> bridges = new LinkedHashMap<>();
+        for (String name : files.flowBridges()) {
+            bridges.put(name, new DesiredState.ProviderBridge(name, List.of()));
+        }
+        desired.orElseThrow().providerBridges().forEach(bridge -> bridges.put(bridge.bridge(), bridge));
+        if (bridges.isEmpty()) {
             return new Result(false, 0, 0, 0, failures);
         }
         final Map<String, Interface> interfaces = interfaces();
-        for (DesiredState.ProviderBridge bridge : desired.orElseThrow().providerBridges()) {
+        final List<String> programmed = new ArrayList<>();
+        for (DesiredState.ProviderBridge bridge : bridges.values()) {
             final Interface own = interfaces.get(bridge.bridge());
             if (own == null || own.mac().isEmpty()) {
-                failures.add(new ChangeSet.Failure("flows of " + bridge.bridge(), "", "no such bridge"));
+                if (!bridge.patchPorts().isEmpty()) {
+                    failures.add(new ChangeSet.Failure("flows of " + bridge.bridge(), "", "no such bridge"));
+                    programmed.add(bridge.bridge());
+                }
                 continue;
             }
+            programmed.add(bridge.bridge());
             final Map<String, String> want = new LinkedHashMap<>();
             for (String port : bridge.patchPorts()) {
                 final Interface patch = interfaces.get(port);
@@ -134,6 +147,8 @@ public final class FlowReconciler {
                     result.stderr().strip()));
             }
         }
+        files.writeFlowBridges(programmed.stream().filter(name -> !bridges.get(name).patchPorts().isEmpty()
+            || failures.stream().anyMatch(failure -> failure.object().equals("flows of " + name))).toList());
         return new Result(false, bundles, added, deleted, failures);
     }
 

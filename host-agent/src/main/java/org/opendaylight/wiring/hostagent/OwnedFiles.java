@@ -74,15 +74,7 @@ public final class OwnedFiles {
      * @throws IOException if the file exists but cannot be read
      */
     public Set<String> ownedAddresses() throws IOException {
-        final Set<String> result = new TreeSet<>();
-        if (!Files.exists(config.stateFile())) {
-            return result;
-        }
-        final JsonNode root = JSON.readTree(Files.readString(config.stateFile(), StandardCharsets.UTF_8));
-        for (JsonNode node : root.path("addresses")) {
-            result.add(node.asText());
-        }
-        return result;
+        return readSet("addresses");
     }
 
     /**
@@ -92,10 +84,50 @@ public final class OwnedFiles {
      * @throws IOException if the file cannot be written
      */
     public void writeOwnedAddresses(final Collection<String> keys) throws IOException {
-        final ObjectNode root = JSON.createObjectNode();
-        final ArrayNode array = root.putArray("addresses");
-        new TreeSet<>(keys).forEach(array::add);
+        writeSet("addresses", keys);
+    }
+
+    /**
+     * The bridges the agent put provider-bridge flows on.
+     *
+     * @return bridge names
+     * @throws IOException if the file exists but cannot be read
+     */
+    public Set<String> flowBridges() throws IOException {
+        return readSet("flow-bridges");
+    }
+
+    /**
+     * Records the bridges that carry flows of the agent's cookie.
+     *
+     * @param bridges bridge names
+     * @throws IOException if the file cannot be written
+     */
+    public void writeFlowBridges(final Collection<String> bridges) throws IOException {
+        writeSet("flow-bridges", bridges);
+    }
+
+    private synchronized Set<String> readSet(final String field) throws IOException {
+        final Set<String> result = new TreeSet<>();
+        for (JsonNode node : readState().path(field)) {
+            result.add(node.asText());
+        }
+        return result;
+    }
+
+    private synchronized void writeSet(final String field, final Collection<String> values) throws IOException {
+        final JsonNode current = readState();
+        final ObjectNode root = current.isObject() ? (ObjectNode) current.deepCopy() : JSON.createObjectNode();
+        final ArrayNode array = root.putArray(field);
+        new TreeSet<>(values).forEach(array::add);
         writeIfChanged(config.stateFile(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+    }
+
+    private JsonNode readState() throws IOException {
+        if (!Files.exists(config.stateFile())) {
+            return JSON.createObjectNode();
+        }
+        return JSON.readTree(Files.readString(config.stateFile(), StandardCharsets.UTF_8));
     }
 
     private static void writeIfChanged(final Path file, final String content) throws IOException {

@@ -36,6 +36,7 @@ final class Lab implements AutoCloseable {
     final Path work;
     final ProcessCommandRunner runner = new ProcessCommandRunner(60);
     private final List<String> namespaces = new ArrayList<>();
+    private final List<Map<String, String>> ovsInstances = new ArrayList<>();
 
     /** A command runner that counts ip -batch processes. */
     static final class CountingRunner implements CommandRunner {
@@ -103,6 +104,19 @@ final class Lab implements AutoCloseable {
                 run0("ip", "netns", "del", name);
             }
         }
+        final Path work = Path.of(System.getProperty("wiring.work.dir", "target/it-work"));
+        if (Files.isDirectory(work)) {
+            try (DirectoryStream<Path> runs = Files.newDirectoryStream(work)) {
+                for (Path run : runs) {
+                    for (String daemon : List.of("ovs-vswitchd", "ovsdb-server")) {
+                        final Path pidfile = run.resolve("ovs/run/" + daemon + ".pid");
+                        if (Files.exists(pidfile)) {
+                            run0("kill", Files.readString(pidfile).strip());
+                        }
+                    }
+                }
+            }
+        }
         for (Path dir : List.of(TABLES_D, PROTOS_D)) {
             if (Files.isDirectory(dir)) {
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*.conf")) {
@@ -121,6 +135,30 @@ final class Lab implements AutoCloseable {
                 run0("kill", pid);
             }
         }
+    }
+
+    /**
+     * Starts a private Open vSwitch: ovsdb-server in this namespace (unix socket only), ovs-vswitchd (userspace
+     * datapath) inside {@code ns}.
+     *
+     * @return the environment that points ovs-vsctl/ovs-ofctl/ovs-appctl at it
+     */
+    Map<String, String> startOvs(final String ns) throws IOException {
+        final Path dir = work.resolve("ovs");
+        for (String sub : List.of("run", "db", "log", "etc")) {
+            Files.createDirectories(dir.resolve(sub));
+        }
+        final Map<String, String> env = Map.of("OVS_RUNDIR", dir.resolve("run").toString(), "OVS_DBDIR",
+            dir.resolve("db").toString(), "OVS_LOGDIR", dir.resolve("log").toString(), "OVS_SYSCONFDIR",
+            dir.resolve("etc").toString());
+        final String db = dir.resolve("db/conf.db").toString();
+        final String sock = "unix:" + dir.resolve("run/db.sock");
+        env(env, "ovsdb-tool", "create", db, "/usr/share/openvswitch/vswitch.ovsschema");
+        env(env, "ovsdb-server", db, "--remote=p" + sock, "--pidfile", "--detach", "--log-file");
+        ovsInstances.add(env);
+        env(env, "ovs-vsctl", "--no-wait", "init");
+        env(env, "ip", "netns", "exec", ns, "ovs-vswitchd", sock, "--pidfile", "--detach", "--log-file");
+        return env;
     }
 
     String netns(final String role) throws IOException {
@@ -164,6 +202,10 @@ final class Lab implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        for (Map<String, String> env : ovsInstances) {
+            runner.run(List.of("ovs-appctl", "-t", "ovs-vswitchd", "exit"), "", env);
+            runner.run(List.of("ovs-appctl", "-t", "ovsdb-server", "exit"), "", env);
+        }
         for (String ns : namespaces) {
             killNamespacePids(ns);
             run0("ip", "netns", "del", ns);
