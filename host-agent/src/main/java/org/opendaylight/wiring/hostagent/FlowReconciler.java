@@ -77,10 +77,6 @@ public final class FlowReconciler {
         if (desired.isEmpty()) {
             return new Result(true, 0, 0, 0, List.of());
         }
-        final List<ChangeSet.Failure> failures = new ArrayList<>();
-        int bundles = 0;
-        int added = 0;
-        int deleted = 0;
         // bridges that had our flows and are no longer provider bridges get an empty set: their flows go
         final Map<String, DesiredState.ProviderBridge> bridges = new LinkedHashMap<>();
         for (String name : files.flowBridges()) {
@@ -88,10 +84,14 @@ public final class FlowReconciler {
         }
         desired.orElseThrow().providerBridges().forEach(bridge -> bridges.put(bridge.bridge(), bridge));
         if (bridges.isEmpty()) {
-            return new Result(false, 0, 0, 0, failures);
+            return new Result(false, 0, 0, 0, List.of());
         }
         final Map<String, Interface> interfaces = interfaces();
         final List<String> programmed = new ArrayList<>();
+        final List<ChangeSet.Failure> failures = new ArrayList<>();
+        int bundles = 0;
+        int added = 0;
+        int deleted = 0;
         for (DesiredState.ProviderBridge bridge : bridges.values()) {
             final Interface own = interfaces.get(bridge.bridge());
             if (own == null || own.mac().isEmpty()) {
@@ -191,7 +191,8 @@ public final class FlowReconciler {
             int table = 0;
             int priority = 32768;
             final List<String> match = new ArrayList<>();
-            for (String token : line.substring(0, actions).split(",")) {
+            // fields are separated by ", " or "," ("reset_counts priority=900" has a plain space)
+            for (String token : line.substring(0, actions).split("[,\\s]+")) {
                 final String field = token.strip();
                 if (field.startsWith("table=")) {
                     table = Integer.parseInt(field.substring(6));

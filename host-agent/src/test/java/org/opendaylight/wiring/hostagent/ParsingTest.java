@@ -90,6 +90,9 @@ class ParsingTest {
         assertEquals(Map.of("table=0,priority=900,in_port=2,ip", "mod_dl_dst:3a:f7:e9:54:e8:4d,normal",
             "table=0,priority=900,in_port=2,ipv6", "mod_dl_dst:3a:f7:e9:54:e8:4d,normal"), flows);
         assertEquals("table=0,priority=900,in_port=2,ip", FlowReconciler.key(0, 900, "ip,in_port=2"));
+        assertEquals(Map.of("table=0,priority=900,in_port=99,ip", "normal"), FlowReconciler.parseDump(
+            " cookie=0x3e7, duration=1.5s, table=0, n_packets=0, n_bytes=0, reset_counts priority=900,ip,in_port=99 "
+                + "actions=NORMAL\n"));
     }
 
     @Test
