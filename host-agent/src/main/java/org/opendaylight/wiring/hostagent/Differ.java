@@ -170,6 +170,8 @@ public final class Differ {
                 } else if (ours.contains(dev) && !exposure.vrfName().equals(link.master())) {
                     links.add(op(what, "link set dev " + dev + " master " + exposure.vrfName()));
                 }
+                upIfOurs(kernel, ours, exposure.vrfName(), links);
+                upIfOurs(kernel, ours, dev, links);
             } else if (!kernel.links().containsKey(dev)) {
                 final String what = "expose device " + dev;
                 links.add(op(what, "link add " + dev + " type bridge"));
@@ -177,6 +179,8 @@ public final class Differ {
                 links.add(op(what, "link set dev " + dev + " addrgenmode none"));
                 links.add(op(what, "link set dev " + dev + " up"));
                 ours.add(dev);
+            } else {
+                upIfOurs(kernel, ours, dev, links);
             }
         });
         for (String dev : new ArrayList<>(ours)) {
@@ -186,6 +190,15 @@ public final class Differ {
             }
         }
         return ours;
+    }
+
+    /** A device of ours that someone set down is brought up again (FRR ignores a down interface's addresses). */
+    private static void upIfOurs(final KernelSnapshot kernel, final Set<String> ours, final String dev,
+            final List<ChangeSet.Op> links) {
+        final KernelSnapshot.Link link = kernel.links().get(dev);
+        if (link != null && ours.contains(dev) && !link.up()) {
+            links.add(op("device " + dev, "link set dev " + dev + " up"));
+        }
     }
 
     private static void addresses(final DesiredState desired, final KernelSnapshot kernel, final Set<String> owned,

@@ -161,7 +161,7 @@ public final class KernelReader {
             if (!name.isEmpty()) {
                 result.put(name, new KernelSnapshot.Link(name, node.path("linkinfo").path("info_kind").asText(""),
                     node.path("ifalias").asText(""), node.path("master").asText(""),
-                    node.path("address").asText("")));
+                    node.path("address").asText(""), isUp(node)));
             }
         }
         return result;
@@ -203,6 +203,15 @@ public final class KernelReader {
             }
         }
         return result;
+    }
+
+    private static boolean isUp(final JsonNode link) {
+        for (JsonNode flag : link.path("flags")) {
+            if ("UP".equals(flag.asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonNode array(final String json) throws IOException {

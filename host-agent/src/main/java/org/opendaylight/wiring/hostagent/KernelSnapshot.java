@@ -100,8 +100,9 @@ public record KernelSnapshot(List<Rule> rules, List<Route> routes, List<Neighbou
      * @param alias alias ("" if none)
      * @param master master device ("" if none)
      * @param mac link-layer address
+     * @param up whether it is administratively up
      */
-    public record Link(String name, String kind, String alias, String master, String mac) {
+    public record Link(String name, String kind, String alias, String master, String mac, boolean up) {
         // value
     }
 

@@ -56,9 +56,9 @@ class DifferTest {
             final List<KernelSnapshot.Neighbour> neighbours, final List<KernelSnapshot.Proxy> proxies,
             final List<KernelSnapshot.Address> addresses, final Map<String, String> sysctls) {
         final Map<String, KernelSnapshot.Link> links = new HashMap<>();
-        links.put("br-ex", new KernelSnapshot.Link("br-ex", "bridge", "", "", "02:00:00:00:00:01"));
+        links.put("br-ex", new KernelSnapshot.Link("br-ex", "bridge", "", "", "02:00:00:00:00:01", true));
         links.put("bgp-nic", new KernelSnapshot.Link("bgp-nic", "bridge", CONFIG.deviceMark(), "",
-            "02:00:00:00:00:02"));
+            "02:00:00:00:00:02", true));
         return new KernelSnapshot(rules, routes, neighbours, proxies, links, addresses, List.of(), sysctls);
     }
 
@@ -232,6 +232,18 @@ class DifferTest {
         final List<String> subnetCommands = commands(differ.diff(subnet, base, Set.of()));
         assertTrue(subnetCommands.contains("route add 10.0.0.64/26 dev bgp-nic table 10 proto 216 scope link"),
             subnetCommands::toString);
+    }
+
+    @Test
+    void ourDownDeviceIsBroughtUpAForeignOneIsNot() {
+        final KernelSnapshot base = converged();
+        final Map<String, KernelSnapshot.Link> links = Map.of(
+            "br-ex", new KernelSnapshot.Link("br-ex", "bridge", "", "", "02:00:00:00:00:01", false),
+            "bgp-nic", new KernelSnapshot.Link("bgp-nic", "bridge", CONFIG.deviceMark(), "", "02:00:00:00:00:02",
+                false));
+        final KernelSnapshot down = new KernelSnapshot(base.rules(), base.routes(), base.neighbours(),
+            base.proxies(), links, base.addresses(), List.of(), base.sysctls());
+        assertEquals(List.of("link set dev bgp-nic up"), commands(differ.diff(crLrp(), down, Set.of())));
     }
 
     @Test

@@ -248,6 +248,22 @@ class KernelReconcilerIT {
             ours("rule"));
         assertTrue(exposureAddresses().contains("inet 172.24.4.79/32 scope global bgp-nic"));
 
+        // a restarted agent (new instance, same state file) finds nothing to do
+        final Lab.CountingRunner fresh = new Lab.CountingRunner(lab.runner);
+        final Reconciler restarted = new Reconciler(config, fresh);
+        assertEquals(List.of(), restarted.reconcile(Optional.of(plan(false, true, true, true, true))).failures()
+            .stream().filter(f -> !refused(plan(false, true, true, true, true)).containsKey(f.object())).toList());
+        assertEquals(1, fresh.batches.get(), "only the refused IPv6 route is retried after a restart");
+
+        // the expose device flaps: the kernel re-adds the local routes and the device stays down; both repaired
+        lab.sh("ip", "-n", host, "link", "set", "bgp-nic", "down");
+        lab.sh("ip", "-n", host, "link", "set", "bgp-nic", "up");
+        lab.sh("ip", "-n", host, "link", "set", "bgp-nic", "down");
+        reconcile(plan(false, true, true, true, true));
+        assertTrue(lines("link", "show", "dev", "bgp-nic").get(0).contains(",UP"));
+        final String getFip = lab.sh("ip", "-n", host, "route", "get", "172.24.4.79");
+        assertTrue(getFip.startsWith("172.24.4.79 dev br-ex table br-ex"), getFip);
+
         // "no plan yet" changes nothing
         final List<String> rulesBefore = lines("rule");
         final Reconciler.Result gated = reconciler.reconcile(Optional.empty());

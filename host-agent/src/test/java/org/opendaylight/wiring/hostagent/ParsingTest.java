@@ -72,8 +72,10 @@ class ParsingTest {
         assertEquals(new KernelSnapshot.Address("br-ex", IpPrefix.parse("2001:db8::1/128"), "global"),
             addresses.get(0));
         final var links = KernelReader.links("[{\"ifname\":\"bgp-nic\",\"address\":\"02:00:00:00:00:02\","
+            + "\"flags\":[\"BROADCAST\",\"UP\"],"
             + "\"ifalias\":\"odl-wiring-host-agent\",\"linkinfo\":{\"info_kind\":\"bridge\"}}]");
-        assertEquals(new KernelSnapshot.Link("bgp-nic", "bridge", "odl-wiring-host-agent", "", "02:00:00:00:00:02"),
+        assertEquals(new KernelSnapshot.Link("bgp-nic", "bridge", "odl-wiring-host-agent", "", "02:00:00:00:00:02",
+            true),
             links.get("bgp-nic"));
         assertThrows(java.io.IOException.class, () -> KernelReader.rules("{\"not\":\"an array\"}", true));
     }
