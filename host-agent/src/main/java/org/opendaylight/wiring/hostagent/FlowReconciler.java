@@ -114,8 +114,14 @@ public final class FlowReconciler {
                         "mod_dl_dst:" + own.mac() + ",normal");
                 }
             }
-            final Map<String, String> have = parseDump(ofctl("", "--no-names", "dump-flows", bridge.bridge(),
-                cookieMatch()).stdout());
+            // the whole table: ours by cookie, and the others, so that an add never replaces a foreign flow
+            final Map<String, Flow> all = parseDump(ofctl("", "--no-names", "dump-flows", bridge.bridge()).stdout());
+            final Map<String, String> have = new LinkedHashMap<>();
+            all.forEach((key, flow) -> {
+                if (flow.cookie() == config.cookie()) {
+                    have.put(key, flow.actions());
+                }
+            });
             final List<String> lines = new ArrayList<>();
             int bridgeDeleted = 0;
             for (Map.Entry<String, String> flow : have.entrySet()) {
@@ -126,7 +132,11 @@ public final class FlowReconciler {
             }
             int bridgeAdded = 0;
             for (Map.Entry<String, String> flow : want.entrySet()) {
-                if (!flow.getValue().equals(have.get(flow.getKey()))) {
+                final Flow other = all.get(flow.getKey());
+                if (other != null && other.cookie() != config.cookie()) {
+                    failures.add(new ChangeSet.Failure("flows of " + bridge.bridge(), flow.getKey(),
+                        "a flow with cookie 0x" + Long.toHexString(other.cookie()) + " has this match; left alone"));
+                } else if (!flow.getValue().equals(have.get(flow.getKey()))) {
                     lines.add("add cookie=0x" + Long.toHexString(config.cookie()) + "," + flow.getKey()
                         + ",actions=" + flow.getValue().replace("normal", "NORMAL"));
                     bridgeAdded++;
@@ -175,13 +185,23 @@ public final class FlowReconciler {
     }
 
     /**
-     * Parses {@code ovs-ofctl dump-flows} output into canonical key to normalised actions.
+     * A dumped flow.
+     *
+     * @param cookie its cookie
+     * @param actions its normalised actions
+     */
+    record Flow(long cookie, String actions) {
+        // value
+    }
+
+    /**
+     * Parses {@code ovs-ofctl dump-flows} output into canonical key to cookie and normalised actions.
      *
      * @param dump the output
      * @return flows
      */
-    static Map<String, String> parseDump(final String dump) {
-        final Map<String, String> flows = new LinkedHashMap<>();
+    static Map<String, Flow> parseDump(final String dump) {
+        final Map<String, Flow> flows = new LinkedHashMap<>();
         for (String raw : dump.split("\n")) {
             final String line = raw.strip();
             final int actions = line.indexOf(" actions=");
@@ -190,11 +210,14 @@ public final class FlowReconciler {
             }
             int table = 0;
             int priority = 32768;
+            long cookie = 0;
             final List<String> match = new ArrayList<>();
             // fields are separated by ", " or "," ("reset_counts priority=900" has a plain space)
             for (String token : line.substring(0, actions).split("[,\\s]+")) {
                 final String field = token.strip();
-                if (field.startsWith("table=")) {
+                if (field.startsWith("cookie=0x")) {
+                    cookie = Long.parseUnsignedLong(field.substring(9), 16);
+                } else if (field.startsWith("table=")) {
                     table = Integer.parseInt(field.substring(6));
                 } else if (field.startsWith("priority=")) {
                     priority = Integer.parseInt(field.substring(9));
@@ -205,7 +228,8 @@ public final class FlowReconciler {
                     match.add(field);
                 }
             }
-            flows.put(key(table, priority, String.join(",", match)), normaliseActions(line.substring(actions + 9)));
+            flows.put(key(table, priority, String.join(",", match)),
+                new Flow(cookie, normaliseActions(line.substring(actions + 9))));
         }
         return flows;
     }

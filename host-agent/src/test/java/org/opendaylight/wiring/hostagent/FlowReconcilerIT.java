@@ -182,6 +182,16 @@ class FlowReconcilerIT {
     }
 
     @Test
+    void aForeignFlowWithOurMatchIsNeverReplaced() throws IOException {
+        ofctl("add-flow", "br-ex", "cookie=0x5,priority=900,ipv6,in_port=" + PATCH + ",actions=drop");
+        final FlowReconciler.Result result = flows.reconcile(Optional.of(providerBridge(PATCH)));
+        assertEquals(1, result.failures().size(), result.failures()::toString);
+        assertTrue(result.failures().get(0).error().contains("cookie 0x5"));
+        assertEquals(1, dump("0x3e7").size(), "the IPv4 flow is ours, the IPv6 match belongs to someone else");
+        assertEquals(1, dump("0x5").size());
+    }
+
+    @Test
     void aPatchPortThatDoesNotExistYetIsReportedAndRetried() throws IOException {
         final FlowReconciler.Result early = flows.reconcile(Optional.of(providerBridge(PATCH, "patch-provnet-2")));
         assertEquals(List.of("flows of patch-provnet-2"),

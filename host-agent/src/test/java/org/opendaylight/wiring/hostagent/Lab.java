@@ -110,8 +110,12 @@ final class Lab implements AutoCloseable {
                 for (Path run : runs) {
                     for (String daemon : List.of("ovs-vswitchd", "ovsdb-server")) {
                         final Path pidfile = run.resolve("ovs/run/" + daemon + ".pid");
-                        if (Files.exists(pidfile)) {
-                            run0("kill", Files.readString(pidfile).strip());
+                        final String pid = Files.exists(pidfile) ? Files.readString(pidfile).strip() : "";
+                        // only if that pid is still our daemon (its command line names our directory)
+                        final Path cmdline = Path.of("/proc", pid, "cmdline");
+                        if (pid.matches("\\d+") && Files.exists(cmdline) && new String(Files.readAllBytes(cmdline),
+                                java.nio.charset.StandardCharsets.UTF_8).contains(run.toAbsolutePath().toString())) {
+                            run0("kill", pid);
                         }
                     }
                 }

@@ -82,17 +82,20 @@ class ParsingTest {
 
     @Test
     void parsesFlowDumpsInBothSpellings() {
-        final Map<String, String> flows = FlowReconciler.parseDump("""
+        final var flows = FlowReconciler.parseDump("""
             OFPST_FLOW reply (OF1.3) (xid=0x2):
              cookie=0x3e7, duration=77.949s, table=0, n_packets=0, n_bytes=0, priority=900,ip,in_port=2 \
             actions=mod_dl_dst:3a:f7:e9:54:e8:4d,NORMAL
              cookie=0x3e7, duration=77.937s, table=0, n_packets=3, n_bytes=180, priority=900,ipv6,in_port=2 \
             actions=set_field:3a:f7:e9:54:e8:4d->eth_dst,NORMAL
+             cookie=0x0, duration=80.1s, table=0, n_packets=9, n_bytes=900, priority=0 actions=NORMAL
             """);
-        assertEquals(Map.of("table=0,priority=900,in_port=2,ip", "mod_dl_dst:3a:f7:e9:54:e8:4d,normal",
-            "table=0,priority=900,in_port=2,ipv6", "mod_dl_dst:3a:f7:e9:54:e8:4d,normal"), flows);
+        final var ours = new FlowReconciler.Flow(0x3e7, "mod_dl_dst:3a:f7:e9:54:e8:4d,normal");
+        assertEquals(Map.of("table=0,priority=900,in_port=2,ip", ours, "table=0,priority=900,in_port=2,ipv6", ours,
+            "table=0,priority=0", new FlowReconciler.Flow(0, "normal")), flows);
         assertEquals("table=0,priority=900,in_port=2,ip", FlowReconciler.key(0, 900, "ip,in_port=2"));
-        assertEquals(Map.of("table=0,priority=900,in_port=99,ip", "normal"), FlowReconciler.parseDump(
+        assertEquals(Map.of("table=0,priority=900,in_port=99,ip", new FlowReconciler.Flow(0x3e7, "normal")),
+            FlowReconciler.parseDump(
             " cookie=0x3e7, duration=1.5s, table=0, n_packets=0, n_bytes=0, reset_counts priority=900,ip,in_port=99 "
                 + "actions=NORMAL\n"));
     }
