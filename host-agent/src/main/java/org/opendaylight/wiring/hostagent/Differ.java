@@ -369,10 +369,22 @@ public final class Differ {
         }
         final String device = desired.exposure().orElseThrow().device();
         final Set<IpPrefix> exposed = new HashSet<>(desired.exposed());
+        final Set<IpPrefix> done = new HashSet<>();
         for (KernelSnapshot.Route route : kernel.localRoutes()) {
             if ("local".equals(route.type()) && device.equals(route.device())
                     && exposed.contains(route.destination())) {
                 late.add(op("exposed " + route.destination(), localDelete(route.destination(), device)));
+                done.add(route.destination());
+            }
+        }
+        // IPv4 adds the local route of a new address synchronously: remove it in the same batch. IPv6 adds it
+        // from a work queue, so the reconciler removes those once they appear.
+        final Set<String> present = new HashSet<>();
+        kernel.addresses().forEach(address -> present.add(addressKey(address.device(), address.prefix())));
+        for (IpPrefix prefix : desired.exposed()) {
+            if (prefix.isIpv4() && prefix.isHost() && !done.contains(prefix)
+                    && !present.contains(addressKey(device, prefix))) {
+                late.add(op("exposed " + prefix, localDelete(prefix, device)));
             }
         }
     }

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings the kernel to the desired state: reads it with {@code ip -json}, computes the difference, applies it with
  * one {@code ip -batch -} per change set (a second {@code ip -6 -batch -} only when IPv6 rules change, and one more
- * for the {@code local} routes of freshly exposed addresses under bridge exposure), writes sysctls with one
+ * for the {@code local} routes of freshly exposed IPv6 addresses under bridge exposure), writes sysctls with one
  * {@code sysctl -w}, then announces addresses that arrived. No desired state (unknown) changes nothing.
  */
 public final class Reconciler {
@@ -123,7 +123,8 @@ public final class Reconciler {
 
         final Set<IpPrefix> fresh = new HashSet<>();
         changes.addressAdds().stream().filter(key -> isExposureKey(want, key))
-            .forEach(key -> fresh.add(IpPrefix.parse(key.substring(key.indexOf('|') + 1))));
+            .map(key -> IpPrefix.parse(key.substring(key.indexOf('|') + 1))).filter(prefix -> !prefix.isIpv4())
+            .forEach(fresh::add);
         if (!fresh.isEmpty() && config.exposureKind() == AgentConfig.ExposureKind.BRIDGE) {
             batches += suppressLocalRoutes(want, fresh, failures);
         }
@@ -194,7 +195,7 @@ public final class Reconciler {
         return Math.max(failed, 1);
     }
 
-    /** Removes the kernel's local routes of freshly exposed addresses (IPv6 inserts them asynchronously). */
+    /** Removes the kernel's local routes of freshly exposed IPv6 addresses (inserted asynchronously). */
     private int suppressLocalRoutes(final DesiredState want, final Set<IpPrefix> fresh,
             final List<ChangeSet.Failure> failures) throws IOException {
         final String device = want.exposure().orElseThrow().device();

@@ -192,7 +192,8 @@ class DifferTest {
         final List<String> commands = commands(differ.diff(crLrp(), noDevice, Set.of()));
         assertEquals(List.of("link add bgp-nic type bridge", "link set dev bgp-nic alias odl-wiring-host-agent",
             "link set dev bgp-nic addrgenmode none", "link set dev bgp-nic up",
-            "address add 172.24.4.163/32 dev bgp-nic", "address add 2001:db8::20/128 dev bgp-nic nodad"), commands);
+            "address add 172.24.4.163/32 dev bgp-nic", "address add 2001:db8::20/128 dev bgp-nic nodad",
+            "route del local 172.24.4.163 dev bgp-nic table local"), commands);
 
         final KernelSnapshot withLocal = new KernelSnapshot(base.rules(), base.routes(), base.neighbours(),
             base.proxies(), base.links(), base.addresses(), List.of(new KernelSnapshot.Route(255,

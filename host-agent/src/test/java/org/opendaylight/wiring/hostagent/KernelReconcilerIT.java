@@ -215,7 +215,7 @@ class KernelReconcilerIT {
         lab.sh("ip", "netns", "exec", host, "sysctl", "-q", "-w", "net.ipv4.conf.br-ex.proxy_arp=0");
         final int batchesBefore = runner.batches.get();
         converge(plan(false, true, false, false, false));
-        assertEquals(batchesBefore + 2, runner.batches.get(), "one ip -batch for the repair, one for local routes");
+        assertEquals(batchesBefore + 1, runner.batches.get(), "one ip -batch for the whole repair");
         assertEquals(Set.of("32000: from all to 172.24.4.163 lookup br-ex"), ours("rule"));
         assertEquals(Set.of("172.24.4.163 dev br-ex lladdr fa:16:3e:bf:93:93 PERMANENT"), ours("neigh"));
         assertEquals(Set.of("2001:db8::20 dev br-ex proxy"), ours("-6", "neigh", "show", "proxy"));
