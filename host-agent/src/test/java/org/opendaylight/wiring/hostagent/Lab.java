@@ -64,7 +64,8 @@ final class Lab implements AutoCloseable {
         cleanLeftovers();
         id = Long.toString(ProcessHandle.current().pid() % 10000, 36)
             + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36), 36);
-        work = Path.of(System.getProperty("wiring.work.dir", "target/it-work")).resolve(id).toAbsolutePath();
+        // under /tmp: short unix socket paths, and FRR (user frr) can reach its files whatever the checkout path
+        work = base().resolve(PREFIX + id).toAbsolutePath();
         Files.createDirectories(work);
     }
 
@@ -104,20 +105,11 @@ final class Lab implements AutoCloseable {
                 run0("ip", "netns", "del", name);
             }
         }
-        final Path work = Path.of(System.getProperty("wiring.work.dir", "target/it-work"));
-        if (Files.isDirectory(work)) {
-            try (DirectoryStream<Path> runs = Files.newDirectoryStream(work)) {
-                for (Path run : runs) {
-                    for (String daemon : List.of("ovs-vswitchd", "ovsdb-server")) {
-                        final Path pidfile = run.resolve("ovs/run/" + daemon + ".pid");
-                        final String pid = Files.exists(pidfile) ? Files.readString(pidfile).strip() : "";
-                        // only if that pid is still our daemon (its command line names our directory)
-                        final Path cmdline = Path.of("/proc", pid, "cmdline");
-                        if (pid.matches("\\d+") && Files.exists(cmdline) && new String(Files.readAllBytes(cmdline),
-                                java.nio.charset.StandardCharsets.UTF_8).contains(run.toAbsolutePath().toString())) {
-                            run0("kill", pid);
-                        }
-                    }
+        try (DirectoryStream<Path> runs = Files.newDirectoryStream(base(), PREFIX + "*")) {
+            for (Path run : runs) {
+                if (Files.isDirectory(run, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    stopDaemons(run);
+                    deleteTree(run);
                 }
             }
         }
@@ -129,6 +121,39 @@ final class Lab implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    private static Path base() {
+        return Path.of(System.getProperty("wiring.work.base", System.getProperty("java.io.tmpdir")));
+    }
+
+    /** Ends daemons of a killed run by their pidfiles, only if the pid still runs a command naming our directory. */
+    private static void stopDaemons(final Path run) throws IOException {
+        final List<Path> pidfiles;
+        try (var files = Files.walk(run)) {
+            pidfiles = files.filter(file -> file.toString().endsWith(".pid")).toList();
+        }
+        for (Path pidfile : pidfiles) {
+            final String pid = Files.readString(pidfile).strip();
+            final Path cmdline = Path.of("/proc", pid, "cmdline");
+            if (pid.matches("\\d+") && Files.exists(cmdline) && new String(Files.readAllBytes(cmdline),
+                    java.nio.charset.StandardCharsets.UTF_8).contains(run.toString())) {
+                run0("kill", pid);
+            }
+        }
+    }
+
+    private static void deleteTree(final Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        final List<Path> paths;
+        try (var files = Files.walk(dir)) {
+            paths = files.sorted(java.util.Comparator.reverseOrder()).toList();
+        }
+        for (Path path : paths) {
+            Files.deleteIfExists(path);
         }
     }
 
@@ -216,5 +241,7 @@ final class Lab implements AutoCloseable {
         }
         Files.deleteIfExists(tablesFile());
         Files.deleteIfExists(protosFile());
+        stopDaemons(work);
+        deleteTree(work);
     }
 }
