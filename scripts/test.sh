@@ -6,8 +6,8 @@
 # terms of the Eclipse Public License v1.0 which accompanies this distribution,
 # and is available at http://www.eclipse.org/legal/epl-v10.html
 #
-# Runs every test: installs what the tests need (Open vSwitch, iproute2, FRR, curl, ping
-# from Debian's packages) when missing, then builds and verifies the whole reactor:
+# Runs every test: installs what the tests need (Open vSwitch, iproute2, FRR, curl, ping,
+# arping, ipv6toolkit from Debian's packages) when missing, then builds and verifies the whole reactor:
 # unit tests, checkstyle/spotbugs, the Single Feature Tests, OVS integration tests
 # and the Karaf integration tests, installing the project's artifacts as it goes.
 # Extra arguments go to Maven.
@@ -20,6 +20,10 @@ command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v vtysh >/dev/null 2>&1 || missing+=(frr)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v ping >/dev/null 2>&1 || missing+=(iputils-ping)
+# host agent: gratuitous ARP with the raw-frame arping (package arping, not iputils-arping: the exposed address
+# is not a local address of the sending device), unsolicited NA with na6 (ipv6toolkit)
+dpkg-query -W -f='${Status}' arping 2>/dev/null | grep -q 'ok installed' || missing+=(arping)
+command -v na6 >/dev/null 2>&1 || missing+=(ipv6toolkit)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]}"
     sudo_cmd=()
