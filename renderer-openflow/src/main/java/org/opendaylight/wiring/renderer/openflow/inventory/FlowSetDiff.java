@@ -1,0 +1,200 @@
+/*
+ * Copyright (c) 2026 ODL Wiring contributors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.wiring.renderer.openflow.inventory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
+
+/**
+ * The writes that make one switch hold exactly the wanted flows and groups of ours, computed from the wanted set
+ * (converted by {@link InventoryConverter}) and what the switch reports (the operational inventory, or direct
+ * statistics). Pure: it reads nothing and writes nothing.
+ *
+ * <p>Flows are matched by their identity on the switch, (table, priority, match) ({@link InventoryText#key(Flow)}),
+ * not by flow id: openflowplugin reports a switch flow it cannot map to a config flow under an alien id, and a stale
+ * flow of ours left by an earlier run has no config entry at all. Then:
+ * <ul>
+ *   <li>wanted, not on the switch: {@link #flowAdds() add};</li>
+ *   <li>wanted, on the switch with our cookie and the same cookie and instructions: nothing;</li>
+ *   <li>wanted, on the switch with our cookie and another cookie or other instructions:
+ *       {@link #flowUpdates() update} (original = the switch's flow, updated = the wanted one);</li>
+ *   <li>wanted, but the switch holds a foreign flow (another cookie) with the same identity: a
+ *       {@link #flowConflicts() conflict}, not written: an add would replace the foreign flow, which is not ours to
+ *       touch; the renderer reports it as the reason the intent is not programmed;</li>
+ *   <li>on the switch with our cookie, not wanted: {@link #flowRemoves() remove} (the switch's flow as reported, so a
+ *       strict delete by table, priority, match and our exact cookie removes it);</li>
+ *   <li>on the switch with a foreign cookie, not wanted: never touched.</li>
+ * </ul>
+ * Groups are matched by id; only ids in our range ({@link Ownership#ownsGroup(long)}) are added, updated or removed.
+ * A wanted group id outside our range, or a wanted flow without our cookie, is refused.
+ *
+ * <p>Apply in this order: group adds and updates, flow removes, flow updates and adds, group removes (a flow must not
+ * reference a missing group; OVS deletes the flows that use a deleted group).
+ *
+ * @param flowAdds wanted flows the switch lacks
+ * @param flowUpdates wanted flows the switch holds differently
+ * @param flowRemoves flows of ours the switch holds and nobody wants
+ * @param flowConflicts wanted flows whose identity a foreign flow occupies on the switch
+ * @param groupAdds wanted groups the switch lacks
+ * @param groupUpdates wanted groups the switch holds differently
+ * @param groupRemoves groups of ours the switch holds and nobody wants
+ */
+public record FlowSetDiff(List<Flow> flowAdds, List<FlowUpdate> flowUpdates, List<Flow> flowRemoves,
+        List<FlowConflict> flowConflicts, List<Group> groupAdds, List<GroupUpdate> groupUpdates,
+        List<Group> groupRemoves) {
+    public FlowSetDiff {
+        flowAdds = List.copyOf(flowAdds);
+        flowUpdates = List.copyOf(flowUpdates);
+        flowRemoves = List.copyOf(flowRemoves);
+        flowConflicts = List.copyOf(flowConflicts);
+        groupAdds = List.copyOf(groupAdds);
+        groupUpdates = List.copyOf(groupUpdates);
+        groupRemoves = List.copyOf(groupRemoves);
+    }
+
+    /**
+     * A flow to update in place.
+     *
+     * @param original the flow as the switch reports it
+     * @param updated the wanted flow
+     */
+    public record FlowUpdate(Flow original, Flow updated) {
+    }
+
+    /**
+     * A wanted flow that a foreign flow with the same (table, priority, match) occupies.
+     *
+     * @param wanted the wanted flow
+     * @param foreign the foreign flow as the switch reports it
+     */
+    public record FlowConflict(Flow wanted, Flow foreign) {
+    }
+
+    /**
+     * A group to update in place.
+     *
+     * @param original the group as the switch reports it
+     * @param updated the wanted group
+     */
+    public record GroupUpdate(Group original, Group updated) {
+    }
+
+    /**
+     * Computes the writes.
+     *
+     * @param ownership what is ours
+     * @param wantedFlows the wanted flows (all with our cookie, identities unique)
+     * @param wantedGroups the wanted groups (all in our id range, ids unique)
+     * @param actualFlows the flows the switch reports, ours and foreign
+     * @param actualGroups the groups the switch reports, ours and foreign
+     * @return the diff
+     * @throws IllegalArgumentException when a wanted flow or group is not ours, or two wanted flows (groups) share
+     *     an identity (id)
+     */
+    public static FlowSetDiff compute(final Ownership ownership, final Collection<Flow> wantedFlows,
+            final Collection<Group> wantedGroups, final Collection<Flow> actualFlows,
+            final Collection<Group> actualGroups) {
+        final Map<String, Flow> wanted = new LinkedHashMap<>();
+        for (Flow flow : wantedFlows) {
+            if (!ownership.ownsCookie(InventoryText.cookieValue(flow))) {
+                throw new IllegalArgumentException("wanted flow without our cookie: " + InventoryText.flow(flow));
+            }
+            if (wanted.putIfAbsent(InventoryText.key(flow), flow) != null) {
+                throw new IllegalArgumentException("two wanted flows with identity " + InventoryText.key(flow));
+            }
+        }
+        // a switch holds one flow per identity; should a report list one twice, the first one counts
+        final Map<String, Flow> actual = new LinkedHashMap<>();
+        for (Flow flow : actualFlows) {
+            actual.putIfAbsent(InventoryText.key(flow), flow);
+        }
+
+        final List<Flow> adds = new ArrayList<>();
+        final List<FlowUpdate> updates = new ArrayList<>();
+        final List<FlowConflict> conflicts = new ArrayList<>();
+        for (Map.Entry<String, Flow> entry : wanted.entrySet()) {
+            final Flow want = entry.getValue();
+            final Flow have = actual.get(entry.getKey());
+            if (have == null) {
+                adds.add(want);
+            } else if (!ownership.ownsCookie(InventoryText.cookieValue(have))) {
+                conflicts.add(new FlowConflict(want, have));
+            } else if (!InventoryText.flow(want).equals(InventoryText.flow(have))) {
+                updates.add(new FlowUpdate(have, want));
+            }
+        }
+        final List<Flow> removes = new ArrayList<>();
+        for (Map.Entry<String, Flow> entry : actual.entrySet()) {
+            if (!wanted.containsKey(entry.getKey())
+                    && ownership.ownsCookie(InventoryText.cookieValue(entry.getValue()))) {
+                removes.add(entry.getValue());
+            }
+        }
+
+        final Map<Long, Group> wantedById = new LinkedHashMap<>();
+        for (Group group : wantedGroups) {
+            final long id = groupId(group);
+            if (!ownership.ownsGroup(id)) {
+                throw new IllegalArgumentException("wanted group outside our id range: " + id);
+            }
+            if (wantedById.putIfAbsent(id, group) != null) {
+                throw new IllegalArgumentException("two wanted groups with id " + id);
+            }
+        }
+        final Map<Long, Group> actualById = new LinkedHashMap<>();
+        for (Group group : actualGroups) {
+            actualById.putIfAbsent(groupId(group), group);
+        }
+        final List<Group> groupAdds = new ArrayList<>();
+        final List<GroupUpdate> groupUpdates = new ArrayList<>();
+        for (Map.Entry<Long, Group> entry : wantedById.entrySet()) {
+            final Group have = actualById.get(entry.getKey());
+            if (have == null) {
+                groupAdds.add(entry.getValue());
+            } else if (!InventoryText.group(entry.getValue()).equals(InventoryText.group(have))) {
+                groupUpdates.add(new GroupUpdate(have, entry.getValue()));
+            }
+        }
+        final List<Group> groupRemoves = new ArrayList<>();
+        for (Map.Entry<Long, Group> entry : actualById.entrySet()) {
+            if (!wantedById.containsKey(entry.getKey()) && ownership.ownsGroup(entry.getKey())) {
+                groupRemoves.add(entry.getValue());
+            }
+        }
+        return new FlowSetDiff(adds, updates, removes, conflicts, groupAdds, groupUpdates, groupRemoves);
+    }
+
+    private static long groupId(final Group group) {
+        return group.getGroupId().getValue().longValue();
+    }
+
+    /**
+     * Whether nothing needs to be written (conflicts are reported, not written).
+     *
+     * @return true when the switch already holds exactly the wanted set of ours
+     */
+    public boolean isEmpty() {
+        return flowAdds.isEmpty() && flowUpdates.isEmpty() && flowRemoves.isEmpty() && groupAdds.isEmpty()
+            && groupUpdates.isEmpty() && groupRemoves.isEmpty();
+    }
+
+    /**
+     * The number of writes.
+     *
+     * @return adds, updates and removes of flows and groups
+     */
+    public int writes() {
+        return flowAdds.size() + flowUpdates.size() + flowRemoves.size() + groupAdds.size() + groupUpdates.size()
+            + groupRemoves.size();
+    }
+}
