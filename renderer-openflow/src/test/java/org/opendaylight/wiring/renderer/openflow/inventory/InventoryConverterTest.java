@@ -180,7 +180,8 @@ class InventoryConverterTest {
     @Test
     void portSecurityNeighborDiscovery() {
         final CompiledPipeline pipeline = compiled("seed002", "h1");
-        final var na = only(pipeline, f -> f.table() == Table.PORT_SECURITY && Long.valueOf(10).equals(f.match().inPort())
+        final var na = only(pipeline, f -> f.table() == Table.PORT_SECURITY
+            && Long.valueOf(10).equals(f.match().inPort())
             && "fe80::f816:3eff:fe00:6401".equals(f.match().ndTarget()));
         final Flow naFlow = CONVERTER.flow(na);
         assertEquals(0x86dd, naFlow.getMatch().getEthernetMatch().getEthernetType().getType().getValue().intValue());
@@ -191,7 +192,8 @@ class InventoryConverterTest {
         assertEquals("fe80::f816:3eff:fe00:6401", naMatch.getIpv6NdTarget().getValue());
         assertNull(naMatch.getIpv6Source());
 
-        final var ns = only(pipeline, f -> f.table() == Table.PORT_SECURITY && Long.valueOf(10).equals(f.match().inPort())
+        final var ns = only(pipeline, f -> f.table() == Table.PORT_SECURITY
+            && Long.valueOf(10).equals(f.match().inPort())
             && "fe80::f816:3eff:fe00:6401".equals(f.match().ipv6Src()) && "fa:16:3e:00:64:01".equals(
                 f.match().ndSll()));
         final Ipv6Match nsMatch = assertInstanceOf(Ipv6Match.class, CONVERTER.flow(ns).getMatch().getLayer3Match());
