@@ -317,7 +317,7 @@ public final class OvsdbRendererService implements OvsdbConnectionListener, Enti
             final var reason = "OVSDB remote " + connection.remoteAddress() + " of provider-host " + expected
                 + " reports system-id '" + systemId + "'; session refused (set external_ids:system-id=" + expected
                 + " on that switch, or fix the ovsdb-remote)";
-            LOG.warn("{}", reason);
+            LOG.warn("Refused: {}", reason);
             refused.put(connection, reason);
             refusals.put(expected, reason);
             writeRefusal(expected, reason);
@@ -343,7 +343,7 @@ public final class OvsdbRendererService implements OvsdbConnectionListener, Enti
                     final var reason = "a second OVSDB session with system-id " + systemId + " from "
                         + connection.remoteAddress() + " was refused: the host is connected from "
                         + previous.remoteAddress() + " (two switches with one system-id?)";
-                    LOG.warn("{}", reason);
+                    LOG.warn("Refused: {}", reason);
                     refused.put(connection, reason);
                     renderer(systemId).setSessionProblem(reason);
                 }
@@ -648,7 +648,9 @@ public final class OvsdbRendererService implements OvsdbConnectionListener, Enti
             closed.countDown();
         });
         try {
-            closed.await(5, TimeUnit.SECONDS);
+            if (!closed.await(5, TimeUnit.SECONDS)) {
+                LOG.warn("Renderer bookkeeping did not quiesce within 5 s");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
