@@ -338,7 +338,11 @@ public class RendererOvsIT extends AbstractConcurrentDataBrokerTest {
         final var plans = Plans.plan(providerIntents(h1.id()));
         Plans.publish(getDataBroker(), "epoch-d1", plans);
         awaitProgrammed(h1.id(), plans.get(h1.id()));
-        // an owned object the next plan does not have, to see that nothing at all is removed before the epoch
+        // ODL stops: the renderer goes and the operational datastore will be empty when it is back
+        service.close();
+        service = null;
+        // meanwhile an owned object appears that the next plan does not have: nothing at all may be removed before
+        // the epoch, this one included
         h1.vsctl("add-port", "br-int", "vxlan-stale", "--", "set", "interface", "vxlan-stale", "type=vxlan",
             "options:remote_ip=192.0.2.99", "external_ids:odl-wiring=owned", "--", "set", "port", "vxlan-stale",
             "external_ids:odl-wiring=owned");
@@ -350,14 +354,11 @@ public class RendererOvsIT extends AbstractConcurrentDataBrokerTest {
             uuids.put("port " + p, h1.vsctl("get", "port", p, "_uuid"));
             uuids.put("interface " + p, h1.vsctl("get", "interface", p, "_uuid"));
         }
-
-        // ODL restarts: the renderer goes, the operational datastore is empty, the switch reconnects first
-        service.close();
-        service = null;
         final var tx = getDataBroker().newWriteOnlyTransaction();
         tx.delete(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Plan.class));
         tx.delete(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(OvsdbState.class));
         tx.commit().get(10, TimeUnit.SECONDS);
+        // ODL is back; the switch reconnects before the planner has published
         service = newService();
         await("switch reconnected", 60, () -> connectedInMirror(h1.id()));
         Thread.sleep(RESYNC_MILLIS + 1_000);
