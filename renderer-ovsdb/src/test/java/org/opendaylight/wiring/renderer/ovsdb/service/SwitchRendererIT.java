@@ -59,6 +59,7 @@ class SwitchRendererIT {
 
     private static final ScheduledExecutorService SCHEDULER = Executors.newScheduledThreadPool(2);
     private final List<HostRenderer.Report> reports = new CopyOnWriteArrayList<>();
+    private final List<HostRenderer> renderers = new ArrayList<>();
     private final AtomicInteger transactions = new AtomicInteger();
     private final HostRenderer.Sink sink = new HostRenderer.Sink() {
         @Override
@@ -102,7 +103,11 @@ class SwitchRendererIT {
 
     @BeforeEach
     @AfterEach
-    void cleanSwitches() {
+    void cleanSwitches() throws InterruptedException {
+        // the renderers of the previous test stop writing before the switches are emptied
+        renderers.forEach(renderer -> renderer.setOwner(false));
+        renderers.clear();
+        Thread.sleep(200);
         for (var host : List.of(h1, h2)) {
             for (var bridge : host.vsctl("list-br").lines().filter(line -> !line.isBlank()).toList()) {
                 host.vsctl("--if-exists", "del-br", bridge);
@@ -168,6 +173,7 @@ class SwitchRendererIT {
         renderer.setConnection(connection(host));
         renderer.setOwner(true);
         renderer.setPlan(true, plan);
+        renderers.add(renderer);
         return renderer;
     }
 
