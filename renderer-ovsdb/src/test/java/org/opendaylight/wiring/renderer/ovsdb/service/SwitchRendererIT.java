@@ -158,7 +158,11 @@ class SwitchRendererIT {
     }
 
     private static Map<String, Host> plan(final TestIntents intents) {
-        final var snapshot = intents.build();
+        // TestIntents.bgp() predates bgp-redirect's 'enabled' leaf: switch BGP redirect on explicitly
+        final var bgp = intents.bgpContainer();
+        final var snapshot = org.opendaylight.wiring.impl.intent.Intents.of(intents.providerContainer(),
+            intents.tunnelingContainer(), bgp == null ? null : new org.opendaylight.yang.gen.v1.urn.opendaylight
+                .wiring.bgp.rev261121.BgpRedirectBuilder(bgp).setEnabled(true).build());
         final var rejected = Validator.validate(snapshot, Set.of());
         assertEquals(Map.of(), rejected);
         final var result = Planner.plan(snapshot, rejected);
