@@ -18,8 +18,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.wiring.ovsdb.OvsdbConnection;
+import org.opendaylight.wiring.ovsdb.data.Uuid;
 import org.opendaylight.wiring.ovsdb.replica.OvsdbReplica;
 import org.opendaylight.wiring.ovsdb.transact.TransactionResult;
 import org.opendaylight.wiring.renderer.ovsdb.desired.DesiredSwitch;
@@ -100,6 +102,7 @@ final class HostRenderer {
     private @Nullable String transportProblem;
     private @Nullable String sessionProblem;
     private @Nullable OvsdbReplica appliedOn;
+    private Set<Uuid> appliedInserts = Set.of();
     private long appliedAtNanos;
     private @Nullable String appliedDigest;
     private @Nullable String lostReason;
@@ -243,7 +246,8 @@ final class HostRenderer {
         final var applied = appliedOn;
         if (applied != null) {
             final long waited = System.nanoTime() - appliedAtNanos;
-            if (replica == applied && waited < TimeUnit.MILLISECONDS.toNanos(timing.settleMillis())) {
+            if ((replica == applied || !shows(replica, appliedInserts))
+                    && waited < TimeUnit.MILLISECONDS.toNanos(timing.settleMillis())) {
                 // our last transaction is committed but not yet in the replica; its update brings us back here
                 scheduler.schedule(this::reconcile, timing.settleMillis(), TimeUnit.MILLISECONDS);
                 return;
@@ -293,6 +297,8 @@ final class HostRenderer {
         if (outcome.isSuccess()) {
             LOG.debug("{}: applied {} operations", hostId, result.transaction().size());
             appliedOn = replica;
+            appliedInserts = outcome.results().stream().flatMap(r -> r.uuid().stream())
+                .collect(Collectors.toUnmodifiableSet());
             appliedAtNanos = System.nanoTime();
             pass();
             return;
@@ -315,6 +321,12 @@ final class HostRenderer {
             excluded.add(object);
         }
         pass();
+    }
+
+    /** Whether the replica has every row our last transaction inserted. */
+    private static boolean shows(final OvsdbReplica replica, final Set<Uuid> inserted) {
+        return inserted.stream().allMatch(uuid -> replica.tables().values().stream()
+            .anyMatch(rows -> rows.containsKey(uuid)));
     }
 
     /**

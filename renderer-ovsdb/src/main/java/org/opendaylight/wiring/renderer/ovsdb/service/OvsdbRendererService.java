@@ -174,7 +174,6 @@ public final class OvsdbRendererService implements OvsdbConnectionListener, Enti
         mirrored = new HashMap<>();
     private final Map<String, OvsdbRemote> activeRemotes = new HashMap<>();
     private final Map<String, String> activeHosts = new HashMap<>();
-    private final Map<String, String> refusals = new HashMap<>();
     private Map<String, Host> plans = Map.of();
     private @Nullable String epoch;
 
@@ -236,12 +235,16 @@ public final class OvsdbRendererService implements OvsdbConnectionListener, Enti
         if (!newEpoch.equals(epoch)) {
             LOG.info("Plan epoch {} generation {}: rendering", newEpoch, plan.getGeneration());
         }
+        final boolean newEpochSeen = !newEpoch.equals(epoch);
         epoch = newEpoch;
         final Map<String, Host> byHost = new HashMap<>();
         plan.nonnullHost().values().forEach(host -> byHost.put(host.getHostId().getValue(), host));
+        final boolean hostLeft = !byHost.keySet().containsAll(plans.keySet());
         plans = byHost;
         hosts.forEach((id, renderer) -> renderer.setPlan(true, byHost.get(id)));
-        cleanUpGoneHosts();
+        if (newEpochSeen || hostLeft) {
+            cleanUpGoneHosts();
+        }
     }
 
     /** Active mode: connect to every host whose provider-host intent has an ovsdb-remote. */
@@ -319,7 +322,6 @@ public final class OvsdbRendererService implements OvsdbConnectionListener, Enti
                 + " on that switch, or fix the ovsdb-remote)";
             LOG.warn("Refused: {}", reason);
             refused.put(connection, reason);
-            refusals.put(expected, reason);
             writeRefusal(expected, reason);
             return;
         }
@@ -356,7 +358,6 @@ public final class OvsdbRendererService implements OvsdbConnectionListener, Enti
     private void adopt(final String systemId, final OvsdbConnection connection) {
         LOG.info("Host {} connected from {} ({})", systemId, connection.remoteAddress(), connection.mode());
         sessions.put(systemId, connection);
-        refusals.remove(systemId);
         transactions.put(systemId, new AtomicLong());
         final var renderer = renderer(systemId);
         renderer.setConnection(connection);
@@ -446,6 +447,9 @@ public final class OvsdbRendererService implements OvsdbConnectionListener, Enti
                 }
                 owners.remove(hostId);
                 hosts.get(hostId).setOwner(false);
+                if (epoch != null && !plans.containsKey(hostId)) {
+                    cleanUpGoneHosts();
+                }
                 // a session refused as a duplicate (the passive reconnect) takes over now
                 manager.connections().stream().filter(other -> other != connection && other.isConnected()
                     && other.systemId().filter(hostId::equals).isPresent()).findFirst().ifPresent(other -> {
@@ -549,7 +553,6 @@ public final class OvsdbRendererService implements OvsdbConnectionListener, Enti
         }
         for (var id : removed) {
             mirrored.remove(id);
-            refusals.remove(id);
             final var renderer = hosts.get(id);
             if (renderer != null && !sessions.containsKey(id)) {
                 hosts.remove(id);
