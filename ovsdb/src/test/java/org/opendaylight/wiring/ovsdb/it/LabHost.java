@@ -207,6 +207,16 @@ public final class LabHost implements AutoCloseable {
     }
 
     /**
+     * Runs ovs-ofctl against this host's bridges (their management sockets in the host's run directory).
+     *
+     * @param args ovs-ofctl arguments
+     * @return standard output
+     */
+    public String ofctl(final String... args) {
+        return lab("ofctl", args);
+    }
+
+    /**
      * Runs a command inside this host's network namespace.
      *
      * @param args the command

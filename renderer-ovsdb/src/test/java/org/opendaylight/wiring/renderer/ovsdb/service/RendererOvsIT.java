@@ -181,10 +181,7 @@ public class RendererOvsIT extends AbstractConcurrentDataBrokerTest {
     }
 
     private static String ofctl(final LabHost host, final String... args) {
-        final List<String> command = new ArrayList<>(List.of("bash", System.getProperty("wiring.lab.script"),
-            "ofctl", host.id(), host.dir().toString()));
-        command.addAll(List.of(args));
-        return LabHost.run(command, null);
+        return host.ofctl(args);
     }
 
     /** The bridge columns an operator set, as ovs-vsctl shows them. */
