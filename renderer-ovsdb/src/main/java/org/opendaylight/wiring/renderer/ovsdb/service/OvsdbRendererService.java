@@ -65,6 +65,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.Host
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentState;
 import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.binding.DataObject;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
 import org.osgi.service.component.annotations.Activate;
@@ -153,6 +154,7 @@ public final class OvsdbRendererService implements OvsdbConnectionListener, Enti
     private static final InstanceIdentifier<Realization> REALIZATION = InstanceIdentifier.create(Realization.class);
     private static final InstanceIdentifier<OvsdbState> OVSDB_STATE = InstanceIdentifier.create(OvsdbState.class);
     private static final long PROBE_MILLIS = 3_000;
+    private static final int MAX_WRITE_ATTEMPTS = 5;
 
     private final DataBroker broker;
     private final EntityOwnershipService eos;
@@ -162,6 +164,7 @@ public final class OvsdbRendererService implements OvsdbConnectionListener, Enti
     private final ScheduledExecutorService scheduler;
     private final Executor control;
     private final Map<String, AtomicLong> transactions = new ConcurrentHashMap<>();
+    private final Map<InstanceIdentifier<?>, DataObject> latestWrites = new ConcurrentHashMap<>();
     private final List<AutoCloseable> registrations = new ArrayList<>();
 
     // confined to the control executor
@@ -573,11 +576,44 @@ public final class OvsdbRendererService implements OvsdbConnectionListener, Enti
             return;
         }
         mirrored.put(hostId, state);
-        final var tx = broker.newWriteOnlyTransaction();
-        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, OVSDB_STATE.child(
+        write(OVSDB_STATE.child(
             org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.ovsdb.rev261121.ovsdb.state.Host.class,
-            state.key()), state);
-        commit(tx, "mirror of " + hostId, () -> mirrored.remove(hostId));
+            state.key()), state, "mirror of " + hostId, 0, () -> mirrored.remove(hostId));
+    }
+
+    /**
+     * Writes one operational entry. Writes of one entry can overlap (each is a whole replacement); when one fails
+     * on the optimistic lock and is still the latest for its path it is written again, else the newer one stands.
+     */
+    private <T extends DataObject> void write(final InstanceIdentifier<T> path, final T data, final String what,
+            final int attempt, final Runnable onFailure) {
+        latestWrites.put(path, data);
+        final var tx = broker.newWriteOnlyTransaction();
+        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path, data);
+        tx.commit().addCallback(new FutureCallback<Object>() {
+            @Override
+            public void onSuccess(final Object result) {
+                latestWrites.remove(path, data);
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                if (latestWrites.get(path) != data) {
+                    LOG.debug("Writing the {} failed, a newer write follows", what, cause);
+                } else if (attempt < MAX_WRITE_ATTEMPTS) {
+                    LOG.debug("Writing the {} failed, writing it again", what, cause);
+                    control.execute(() -> {
+                        if (latestWrites.get(path) == data) {
+                            write(path, data, what, attempt + 1, onFailure);
+                        }
+                    });
+                } else {
+                    LOG.warn("Writing the {} failed", what, cause);
+                    latestWrites.remove(path, data);
+                    control.execute(onFailure);
+                }
+            }
+        }, MoreExecutors.directExecutor());
     }
 
     /** Commit; on failure log and run the compensation on the control executor. */
@@ -625,12 +661,9 @@ public final class OvsdbRendererService implements OvsdbConnectionListener, Enti
     }
 
     private void writeRealization(final String hostId, final Renderer renderer, final Runnable onFailure) {
-        final var tx = broker.newWriteOnlyTransaction();
-        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, REALIZATION
-            .child(org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.Host.class,
-                new HostKey(new HostId(hostId)))
-            .child(Renderer.class, new RendererKey(Renderer.Name.Ovsdb)), renderer);
-        commit(tx, "realization of " + hostId, onFailure);
+        write(REALIZATION.child(org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization
+            .Host.class, new HostKey(new HostId(hostId))).child(Renderer.class,
+                new RendererKey(Renderer.Name.Ovsdb)), renderer, "realization of " + hostId, 0, onFailure);
     }
 
     @Deactivate

@@ -250,7 +250,7 @@ public class RendererOvsIT extends AbstractConcurrentDataBrokerTest {
         Thread.sleep(2_000);
         final var plans = Plans.plan(providerIntents(h1.id()));
         final long start = System.nanoTime();
-        LOG.info("phase 1 at {}: plan mapping public -> br-ex published", System.currentTimeMillis() / 1000.0);
+        LOG.info("phase 1 at {}: plan mapping public -> br-ex published", java.time.Instant.now());
         Plans.publish(getDataBroker(), "epoch-a", plans);
         awaitProgrammed(h1.id(), plans.get(h1.id()));
         LOG.info("plan with br-ex programmed in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
@@ -263,7 +263,7 @@ public class RendererOvsIT extends AbstractConcurrentDataBrokerTest {
 
         // ODL restarts: the renderer goes, the operational datastore is emptied, the switch reconnects, and the
         // planner publishes the same plan in a new epoch
-        LOG.info("phase 2 at {}: ODL restart", System.currentTimeMillis() / 1000.0);
+        LOG.info("phase 2 at {}: ODL restart", java.time.Instant.now());
         service.close();
         final var tx = getDataBroker().newWriteOnlyTransaction();
         tx.delete(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Plan.class));
@@ -273,7 +273,7 @@ public class RendererOvsIT extends AbstractConcurrentDataBrokerTest {
         service = newService();
         await("switch reconnected", 60, () -> connectedInMirror(h1.id()));
         LOG.info("phase 3 at {}: switch reconnected, plan republished in a new epoch",
-            System.currentTimeMillis() / 1000.0);
+            java.time.Instant.now());
         Plans.publish(getDataBroker(), "epoch-a2", plans);
         awaitProgrammed(h1.id(), plans.get(h1.id()));
         assertEquals("nothing to redo after the restart", 0, transactionsTo(h1.id()));
@@ -282,7 +282,7 @@ public class RendererOvsIT extends AbstractConcurrentDataBrokerTest {
         Thread.sleep(2_000);
 
         // the host's plan goes: our ports leave br-ex, the bridge and everything of the operator stays
-        LOG.info("phase 4 at {}: the host's plan removed", System.currentTimeMillis() / 1000.0);
+        LOG.info("phase 4 at {}: the host's plan removed", java.time.Instant.now());
         Plans.publish(getDataBroker(), "epoch-a2", Map.of());
         await("phy-br-ex removed", 30, () -> !hasPort(h1, "br-ex", "phy-br-ex"));
         await("br-int removed", 30, () -> !h1.vsctl("list-br").contains("br-int"));
