@@ -353,6 +353,30 @@ public class RendererOvsIT extends AbstractConcurrentDataBrokerTest {
     }
 
     @Test
+    public void activeRemoteWithAnotherSystemIdIsRefused() throws Exception {
+        final int remotePort = LabHost.freePort();
+        final var h1 = LabHost.startNamed(PREFIX, null, "ptcp:" + remotePort + ":127.0.0.1");
+        hosts.add(h1);
+        // the provider-host "wro-expected" names h1's listener as its ovsdb-remote, but h1 is another switch
+        final var expected = PREFIX + "expected";
+        final var intents = providerIntents(h1.id()).hostWith(Plans.host(expected, null,
+            "tcp:127.0.0.1:" + remotePort, "public", "br-ex"));
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.put(LogicalDatastoreType.CONFIGURATION, InstanceIdentifier.create(
+            org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.ProviderNetworks.class),
+            intents.providerContainer());
+        tx.commit().get(10, TimeUnit.SECONDS);
+        Plans.publish(getDataBroker(), "epoch-e", Plans.plan(intents));
+        await("refusal reported on " + expected, 30, () -> realization(expected).filter(r -> r.getState()
+            == IntentState.Failed && Boolean.FALSE.equals(r.getConnected())
+            && r.getReason().contains("reports system-id '" + h1.id() + "'")).isPresent());
+        LOG.info("active remote refused: {}", realization(expected).orElseThrow().getReason());
+        Thread.sleep(2_000);
+        assertEquals("nothing was created on the refused switch", "", h1.vsctl("list-br"));
+        assertFalse(realization(h1.id()).isPresent());
+    }
+
+    @Test
     public void switchConnectingBeforeTheEpochLosesNothing() throws Exception {
         final var h1 = host();
         final var plans = Plans.plan(providerIntents(h1.id()));
