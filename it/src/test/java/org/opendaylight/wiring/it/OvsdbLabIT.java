@@ -67,7 +67,9 @@ class OvsdbLabIT {
             awaitBridge(host, "br-lab", true);
             awaitBridge(host, "br-int", true);
             assertEquals("phy-br-lab", host.vsctl("get", "interface", "int-br-lab", "options:peer"));
-            assertEquals("secure", host.vsctl("get", "bridge", "br-lab", "fail_mode"));
+            assertEquals("standalone", host.vsctl("get", "bridge", "br-lab", "fail_mode"));
+            assertEquals("[]", host.vsctl("get", "bridge", "br-lab", "controller"));
+            assertEquals("secure", host.vsctl("get", "bridge", "br-int", "fail_mode"));
             assertEquals("owned", host.vsctl("get", "bridge", "br-lab", "external_ids:odl-wiring").replace("\"", ""));
 
             rc.await(PROVIDER + "/provider-network=lab-net/status?content=nonconfig", TIMEOUT,

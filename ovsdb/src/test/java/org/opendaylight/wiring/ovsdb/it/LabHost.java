@@ -46,15 +46,45 @@ public final class LabHost implements AutoCloseable {
     }
 
     /**
-     * Skips the calling test class unless we are root and Open vSwitch is installed.
+     * Skips the calling test class unless we are root and Open vSwitch is installed. Under {@code CI=true} a missing
+     * prerequisite fails the test instead: CI must never pass by skipping.
      */
     public static void assumeAvailable() {
-        assumeTrue(isRoot(), "OVS integration tests need root (network namespaces); skipping");
+        require(isRoot(), "OVS integration tests need root (network namespaces)");
         for (String tool : List.of("ovsdb-server", "ovs-vswitchd", "ovs-vsctl", "ovsdb-tool", "ovs-appctl", "ip")) {
-            assumeTrue(onPath(tool), tool + " not found: install openvswitch-switch and iproute2 to run the OVS "
-                + "integration tests; skipping");
+            require(onPath(tool), tool + " not found: install openvswitch-switch and iproute2 to run the OVS "
+                + "integration tests");
         }
-        assumeTrue(Files.isRegularFile(script()), "lab script " + script() + " not found; skipping");
+        require(Files.isRegularFile(script()), "lab script " + script() + " not found");
+    }
+
+    /**
+     * A prerequisite of an integration test: skips the test when it is missing, or fails it under {@code CI=true}.
+     *
+     * @param present whether the prerequisite is there
+     * @param what what is missing and how to get it
+     */
+    public static void require(final boolean present, final String what) {
+        require(present, what, isCi());
+    }
+
+    static void require(final boolean present, final String what, final boolean ci) {
+        if (present) {
+            return;
+        }
+        if (ci) {
+            throw new AssertionError(what + " (CI=true: a missing prerequisite fails, it is never skipped)");
+        }
+        assumeTrue(false, what + "; skipping");
+    }
+
+    /**
+     * Tells whether we run in CI ({@code CI=true} in the environment).
+     *
+     * @return true under CI
+     */
+    public static boolean isCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     private static boolean isRoot() {
@@ -107,7 +137,20 @@ public final class LabHost implements AutoCloseable {
      * @return the host
      */
     public static LabHost start(final String managerTarget, final String... extraRemotes) {
-        final String id = "it" + UUID.randomUUID().toString().substring(0, 8);
+        return startNamed("it", managerTarget, extraRemotes);
+    }
+
+    /**
+     * Starts a host whose id (and so its namespace {@code wl-<id>} and state directory) begins with a prefix, so
+     * that a test can clean up its own leftovers without touching other tests' hosts.
+     *
+     * @param prefix id prefix, e.g. {@code wro-}
+     * @param managerTarget the set-manager target, or null
+     * @param extraRemotes extra ovsdb-server command line remotes
+     * @return the host
+     */
+    public static LabHost startNamed(final String prefix, final String managerTarget, final String... extraRemotes) {
+        final String id = prefix + UUID.randomUUID().toString().substring(0, 8);
         final LabHost host = new LabHost(id, labRoot().resolve(id));
         final List<String> command = new ArrayList<>(List.of("bash", script().toString(), "start", id,
             host.dir.toString()));
@@ -129,6 +172,26 @@ public final class LabHost implements AutoCloseable {
         return id;
     }
 
+    /**
+     * Stops the lab hosts a crashed earlier run left behind: every state directory under the lab root whose name
+     * starts with the prefix (by the pids in its own pid files, via the lab script), and their namespaces.
+     *
+     * @param prefix the id prefix, e.g. {@code wro-}
+     */
+    public static void cleanLeftovers(final String prefix) {
+        final Path root = labRoot();
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (var dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(prefix)).toList()) {
+                new LabHost(dir.getFileName().toString(), dir).close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path dir() {
         return dir;
     }
@@ -141,6 +204,16 @@ public final class LabHost implements AutoCloseable {
      */
     public String vsctl(final String... args) {
         return lab("vsctl", args).trim();
+    }
+
+    /**
+     * Runs ovs-ofctl against this host's bridges (their management sockets in the host's run directory).
+     *
+     * @param args ovs-ofctl arguments
+     * @return standard output
+     */
+    public String ofctl(final String... args) {
+        return lab("ofctl", args);
     }
 
     /**

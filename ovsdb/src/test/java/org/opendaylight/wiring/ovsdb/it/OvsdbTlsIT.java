@@ -9,7 +9,6 @@ package org.opendaylight.wiring.ovsdb.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +44,8 @@ class OvsdbTlsIT {
     @BeforeAll
     static void setUp() {
         LabHost.assumeAvailable();
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl not installed; skipping TLS tests");
+        LabHost.require(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl not installed (apt-get install "
+            + "openssl) for the TLS tests");
         pki = Path.of(System.getProperty("wiring.lab.dir", "target/lab"), "pki-" + UUID.randomUUID());
         makePki();
         host = LabHost.start(null);

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.Host;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.Bridge.Role;
 
 /**
  * What one host's Open vSwitch should contain, as plain data derived from the host's plan: every bridge and port
@@ -32,18 +33,22 @@ public record DesiredSwitch(Map<String, Bridge> bridges, Map<String, Port> ports
     public static final String OWNER_KEY = "odl-wiring";
     /** Its value. */
     public static final String OWNER_VALUE = "owned";
+    /** An empty switch: what a host with no plan entry (once a plan epoch exists) should have of ours. */
+    public static final DesiredSwitch EMPTY = new DesiredSwitch(Map.of(), Map.of());
 
     /**
      * A bridge.
      *
      * @param name bridge name
+     * @param integration true for the integration bridge (the OpenFlow controller's), false for a provider bridge
      * @param datapathType datapath_type
      * @param datapathId other_config:datapath-id, stable per host and bridge
-     * @param controllers controller targets
+     * @param controllers controller targets; always empty for a provider bridge, which must keep switching on its
+     *        own (OVS flushes a bridge's flow table when its first controller is set)
      * @param intents intents served
      */
-    public record Bridge(String name, String datapathType, String datapathId, List<String> controllers,
-            SortedSet<String> intents) {
+    public record Bridge(String name, boolean integration, String datapathType, String datapathId,
+            List<String> controllers, SortedSet<String> intents) {
         /** The columns of other_config ODL Wiring sets. */
         public Map<String, String> otherConfig() {
             return Map.of("disable-in-band", "true", "datapath-id", datapathId);
@@ -74,12 +79,16 @@ public record DesiredSwitch(Map<String, Bridge> bridges, Map<String, Port> ports
      */
     public static DesiredSwitch of(final Host host, final List<String> controllers) {
         final var hostId = host.getHostId().getValue();
+        final var integrationBridge = host.getIntegrationBridge() == null ? null
+            : host.getIntegrationBridge().getValue();
         final Map<String, Bridge> bridges = new TreeMap<>();
         for (var bridge : host.nonnullBridge().values()) {
             final var name = bridge.getName().getValue();
-            bridges.put(name, new Bridge(name, bridge.getDatapathType() == null ? "system"
-                : bridge.getDatapathType().getName(), datapathId(hostId, name), List.copyOf(controllers),
-                intents(bridge.getIntent())));
+            final boolean integration = bridge.getRole() != null ? bridge.getRole() == Role.Integration
+                : name.equals(integrationBridge);
+            bridges.put(name, new Bridge(name, integration, bridge.getDatapathType() == null ? "system"
+                : bridge.getDatapathType().getName(), datapathId(hostId, name),
+                integration ? List.copyOf(controllers) : List.of(), intents(bridge.getIntent())));
         }
         final Map<String, Port> ports = new TreeMap<>();
         for (var port : host.nonnullPort().values()) {

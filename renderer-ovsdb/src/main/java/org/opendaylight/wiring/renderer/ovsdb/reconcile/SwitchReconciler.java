@@ -29,9 +29,20 @@ import org.opendaylight.wiring.renderer.ovsdb.desired.DesiredSwitch;
 
 /**
  * Computes the one OVSDB transaction that turns a host's switch, as its replica shows it, into the desired switch.
- * Touches only what ODL Wiring owns (marked in external_ids) plus the ports it adds to bridges it adopts; a user's
- * own bridges and ports are never modified or removed. When nothing differs the transaction is empty, which is
- * what makes re-applying after a reconnect or restart free.
+ * A pure function of (desired switch, replica, excluded objects). The ownership rules:
+ * <ul>
+ *   <li>ODL Wiring modifies or deletes only rows marked {@code external_ids:odl-wiring=owned} (bridges, ports,
+ *       interfaces and controllers it created);</li>
+ *   <li>a provider bridge that exists without the mark is an operator's bridge: its row (fail_mode, datapath,
+ *       controllers, protocols, other_config, external_ids) is never written; only our own marked ports are added
+ *       to and removed from it;</li>
+ *   <li>an integration bridge that exists without the mark is left alone entirely and reported, with the command
+ *       that hands it over ({@link #foreignIntegrationBridge(String)});</li>
+ *   <li>bridges ODL Wiring creates: the integration bridge gets fail_mode secure and the OpenFlow controllers;
+ *       provider bridges get fail_mode standalone and no controller, so they keep switching without ODL;</li>
+ *   <li>a foreign port is never removed, and an owned bridge that carries foreign ports is never deleted.</li>
+ * </ul>
+ * When nothing differs the transaction is empty, which is what makes re-applying after a reconnect or restart free.
  */
 public final class SwitchReconciler {
     private static final String BRIDGE = "Bridge";
@@ -40,6 +51,7 @@ public final class SwitchReconciler {
     private static final String CONTROLLER = "Controller";
     private static final String OPEN_VSWITCH = "Open_vSwitch";
     private static final Map<String, String> MARK = Map.of(DesiredSwitch.OWNER_KEY, DesiredSwitch.OWNER_VALUE);
+    private static final List<String> PROTOCOLS = List.of("OpenFlow13");
 
     /**
      * The result of a reconciliation.
@@ -61,6 +73,7 @@ public final class SwitchReconciler {
     private final List<String> owners = new ArrayList<>();
     private final Map<String, String> conflicts = new TreeMap<>();
     private final Map<String, Object> bridgeRefs = new HashMap<>();
+    private final Set<String> handsOff = new HashSet<>();
     private int names;
 
     private SwitchReconciler(final DesiredSwitch desired, final OvsdbReplica replica, final Set<String> excluded) {
@@ -95,6 +108,18 @@ public final class SwitchReconciler {
         return DesiredSwitch.OWNER_VALUE.equals(externalIds.get(DesiredSwitch.OWNER_KEY));
     }
 
+    /**
+     * The reason reported for an integration bridge that exists but was not created by ODL Wiring.
+     *
+     * @param name the bridge name
+     * @return the reason, naming the bridge and the command that hands it over
+     */
+    public static String foreignIntegrationBridge(final String name) {
+        return "bridge " + name + " exists and was not created by ODL Wiring; it is left untouched (no controller, "
+            + "fail mode or port is changed). To let ODL Wiring manage it as the integration bridge: ovs-vsctl set "
+            + "Bridge " + name + " external_ids:" + DesiredSwitch.OWNER_KEY + "=" + DesiredSwitch.OWNER_VALUE;
+    }
+
     private void own(final String object) {
         while (owners.size() < tx.size()) {
             owners.add(object);
@@ -118,14 +143,25 @@ public final class SwitchReconciler {
             if (excluded.contains(object)) {
                 continue;
             }
-            final var existing = replica.bridge(bridge.name());
-            if (existing.isEmpty()) {
+            final var found = replica.bridge(bridge.name());
+            if (found.isEmpty()) {
                 insertBridge(root.orElseThrow(), bridge);
-            } else {
-                bridgeRefs.put(bridge.name(), existing.orElseThrow().uuid());
-                updateBridge(existing.orElseThrow(), bridge);
+                own(object);
+                continue;
             }
-            own(object);
+            final var existing = found.orElseThrow();
+            if (owned(existing.externalIds())) {
+                bridgeRefs.put(bridge.name(), existing.uuid());
+                updateOwnedBridge(existing, bridge);
+                own(object);
+            } else if (bridge.integration()) {
+                // someone else's bridge under the integration bridge's name: hands off, and say how to hand it over
+                conflicts.put(object, foreignIntegrationBridge(bridge.name()));
+                handsOff.add(bridge.name());
+            } else {
+                // an operator's provider bridge (br-ex made by the installer): only our own ports go on it
+                bridgeRefs.put(bridge.name(), existing.uuid());
+            }
         }
         for (var existing : replica.bridges()) {
             if (!desired.bridges().containsKey(existing.name()) && owned(existing.externalIds())
@@ -142,6 +178,10 @@ public final class SwitchReconciler {
             if (excluded.contains(object) || excluded.contains("bridge:" + port.bridge())) {
                 continue;
             }
+            if (handsOff.contains(port.bridge())) {
+                conflicts.put(object, "bridge " + port.bridge() + " is not managed by ODL Wiring; port not added");
+                continue;
+            }
             reconcilePort(port, object);
             own(object);
         }
@@ -151,7 +191,8 @@ public final class SwitchReconciler {
                 continue;
             }
             final var bridge = replica.bridgeOf(existing);
-            if (bridge.isPresent() && !deletedBridges.contains(bridge.orElseThrow().name())) {
+            if (bridge.isPresent() && !deletedBridges.contains(bridge.orElseThrow().name())
+                    && !handsOff.contains(bridge.orElseThrow().name())) {
                 tx.mutate(BRIDGE).deleteFrom("ports", List.of(existing.uuid()))
                     .where(Condition.uuidIs(bridge.orElseThrow().uuid()));
                 own("port:" + existing.name());
@@ -176,19 +217,24 @@ public final class SwitchReconciler {
         final var localPort = newName("port");
         tx.insert(PORT, localPort.name()).value("name", bridge.name()).value("interfaces", List.of(localIface))
             .value("external_ids", MARK);
-        final var controllers = insertControllers(bridge.controllers());
         final var name = newName("bridge");
-        tx.insert(BRIDGE, name.name()).value("name", bridge.name())
+        final var insert = tx.insert(BRIDGE, name.name()).value("name", bridge.name())
             .value("datapath_type", bridge.datapathType())
-            .value("fail_mode", "secure")
-            .value("protocols", List.of("OpenFlow13"))
+            .value("fail_mode", failMode(bridge))
             .value("other_config", bridge.otherConfig())
-            .value("controller", controllers)
             .value("ports", List.of(localPort))
             .value("external_ids", MARK);
+        if (bridge.integration()) {
+            insert.value("protocols", PROTOCOLS).value("controller", insertControllers(bridge.controllers()));
+        }
         tx.mutate(OPEN_VSWITCH).insertInto("bridges", List.of(name))
             .where(Condition.uuidIs(root));
         bridgeRefs.put(bridge.name(), name);
+    }
+
+    /** The integration bridge is the controller's (secure); provider bridges switch on their own (standalone). */
+    private static String failMode(final DesiredSwitch.Bridge bridge) {
+        return bridge.integration() ? "secure" : "standalone";
     }
 
     private List<NamedUuid> insertControllers(final List<String> targets) {
@@ -202,16 +248,18 @@ public final class SwitchReconciler {
         return refs;
     }
 
-    private void updateBridge(final BridgeInfo existing, final DesiredSwitch.Bridge bridge) {
+    /** A bridge we created: its settings are ours to keep right. */
+    private void updateOwnedBridge(final BridgeInfo existing, final DesiredSwitch.Bridge bridge) {
         final Map<String, Object> changes = new LinkedHashMap<>();
         if (!bridge.datapathType().equals(existing.datapathType())) {
             changes.put("datapath_type", bridge.datapathType());
         }
-        if (!existing.failMode().equals(Optional.of("secure"))) {
-            changes.put("fail_mode", "secure");
+        final var failMode = failMode(bridge);
+        if (!existing.failMode().equals(Optional.of(failMode))) {
+            changes.put("fail_mode", failMode);
         }
-        if (!existing.protocols().equals(List.of("OpenFlow13"))) {
-            changes.put("protocols", List.of("OpenFlow13"));
+        if (bridge.integration() && !existing.protocols().equals(PROTOCOLS)) {
+            changes.put("protocols", PROTOCOLS);
         }
         final var otherConfig = new TreeMap<>(existing.otherConfig());
         otherConfig.putAll(bridge.otherConfig());

@@ -14,6 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -38,6 +41,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.h
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.DatapathType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.DeviceName;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.HostId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentState;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.PhysicalNetwork;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.TunnelType;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
@@ -52,7 +56,9 @@ class SwitchRendererIT {
     private static LabHost h2;
     private static OvsdbManager manager;
 
-    private final List<HostRenderer.Report> reports = new ArrayList<>();
+    private static final ScheduledExecutorService SCHEDULER = Executors.newScheduledThreadPool(2);
+    private final List<HostRenderer.Report> reports = new CopyOnWriteArrayList<>();
+    private final List<HostRenderer> renderers = new ArrayList<>();
     private final AtomicInteger transactions = new AtomicInteger();
     private final HostRenderer.Sink sink = new HostRenderer.Sink() {
         @Override
@@ -91,11 +97,16 @@ class SwitchRendererIT {
         if (h2 != null) {
             h2.close();
         }
+        SCHEDULER.shutdownNow();
     }
 
     @BeforeEach
     @AfterEach
-    void cleanSwitches() {
+    void cleanSwitches() throws InterruptedException {
+        // the renderers of the previous test stop writing before the switches are emptied
+        renderers.forEach(renderer -> renderer.setOwner(false));
+        renderers.clear();
+        Thread.sleep(200);
         for (var host : List.of(h1, h2)) {
             for (var bridge : host.vsctl("list-br").lines().filter(line -> !line.isBlank()).toList()) {
                 host.vsctl("--if-exists", "del-br", bridge);
@@ -156,11 +167,22 @@ class SwitchRendererIT {
     }
 
     private HostRenderer renderer(final LabHost host, final Host plan) throws InterruptedException {
-        final var renderer = new HostRenderer(host.id(), sink, List.of(CONTROLLER), 10_000);
+        final var renderer = new HostRenderer(host.id(), sink, List.of(CONTROLLER), SCHEDULER, SCHEDULER,
+            new HostRenderer.Timing(100, 2_000, 300));
         renderer.setConnection(connection(host));
         renderer.setOwner(true);
-        renderer.setPlan(plan);
+        renderer.setPlan(true, plan);
+        renderers.add(renderer);
         return renderer;
+    }
+
+    /** Waits for a report of the given plan (digest; null: no plan) made after the given number of reports. */
+    private HostRenderer.Report awaitReport(final int after, final Host plan) throws InterruptedException {
+        final var digest = plan == null ? null : plan.getDigest();
+        await("report of " + digest, () -> reports.stream().skip(after)
+            .anyMatch(r -> java.util.Objects.equals(digest, r.digest())));
+        return reports.stream().skip(after).filter(r -> java.util.Objects.equals(digest, r.digest()))
+            .reduce((a, b) -> b).orElseThrow();
     }
 
     private static void awaitReplica(final LabHost host, final String port) throws InterruptedException {
@@ -172,19 +194,26 @@ class SwitchRendererIT {
     void seedScenarioBuildsBridgesPatchVlanAndTunnelPorts() throws Exception {
         final var plans = plan(intents(null, true));
         final var r1 = renderer(h1, plans.get(h1.id()));
-        final var r2 = renderer(h2, plans.get(h2.id()));
-        r1.reconcile();
-        r2.reconcile();
+        awaitReport(0, plans.get(h1.id()));
+        final int before = reports.size();
+        renderer(h2, plans.get(h2.id()));
+        awaitReport(before, plans.get(h2.id()));
 
         for (var bridge : List.of("br-int", "br-ex", "br-vlan")) {
-            assertEquals("secure", h1.vsctl("get", "bridge", bridge, "fail_mode"));
-            assertEquals("[OpenFlow13]", h1.vsctl("get", "bridge", bridge, "protocols"));
             assertEquals("netdev", h1.vsctl("get", "bridge", bridge, "datapath_type"));
             assertEquals("\"true\"", h1.vsctl("get", "bridge", bridge, "other_config:disable-in-band"));
             assertEquals(DesiredSwitch.datapathId(h1.id(), bridge),
                 h1.vsctl("get", "bridge", bridge, "other_config:datapath-id").replace("\"", ""));
-            assertEquals(CONTROLLER, h1.vsctl("get-controller", bridge));
         }
+        // only the integration bridge is the controller's; provider bridges switch on their own
+        assertEquals("secure", h1.vsctl("get", "bridge", "br-int", "fail_mode"));
+        assertEquals("[OpenFlow13]", h1.vsctl("get", "bridge", "br-int", "protocols"));
+        assertEquals(CONTROLLER, h1.vsctl("get-controller", "br-int"));
+        for (var bridge : List.of("br-ex", "br-vlan")) {
+            assertEquals("standalone", h1.vsctl("get", "bridge", bridge, "fail_mode"));
+            assertEquals("", h1.vsctl("get-controller", bridge));
+        }
+        assertTrue(r1.hostId().equals(h1.id()));
         assertEquals("patch", h1.vsctl("get", "interface", "int-br-ex", "type"));
         assertEquals("phy-br-ex", h1.vsctl("get", "interface", "int-br-ex", "options:peer"));
         assertEquals("br-ex", h1.vsctl("port-to-br", "phy-br-ex"));
@@ -206,23 +235,28 @@ class SwitchRendererIT {
         final var last = reports.get(reports.size() - 1);
         assertEquals(plans.get(h2.id()).getDigest(), last.digest());
         assertEquals(Map.of(), last.failedIntents());
+        assertEquals(IntentState.Programmed, last.state());
+        assertTrue(last.connected());
     }
 
     @Test
     void reapplyingAConvergedSwitchSendsNothing() throws Exception {
         final var plans = plan(intents(null, true));
         final var r1 = renderer(h1, plans.get(h1.id()));
-        r1.reconcile();
+        awaitReport(0, plans.get(h1.id()));
         awaitReplica(h1, Names.tunnelPort("vxlan", h2.id()));
         final int before = transactions.get();
         r1.reconcile();
+        r1.resync();
+        Thread.sleep(1_000);
         assertEquals(before, transactions.get(), "a converged switch needs no transaction");
     }
 
     @Test
     void removingIntentsRemovesOnlyOwnedObjects() throws Exception {
-        final var r1 = renderer(h1, plan(intents(null, true)).get(h1.id()));
-        r1.reconcile();
+        final var first = plan(intents(null, true)).get(h1.id());
+        final var r1 = renderer(h1, first);
+        awaitReport(0, first);
         awaitReplica(h1, Names.tunnelPort("vxlan", h2.id()));
         h1.vsctl("add-br", "br-user", "--", "set", "bridge", "br-user", "datapath_type=netdev");
         h1.vsctl("add-port", "br-int", "tap-user", "--", "set", "interface", "tap-user", "type=internal");
@@ -230,15 +264,19 @@ class SwitchRendererIT {
         awaitReplica(h1, "tap-user");
         awaitReplica(h1, "eth-user");
 
-        r1.setPlan(plan(intents(null, false)).get(h1.id()));
-        r1.reconcile();
+        final var second = plan(intents(null, false)).get(h1.id());
+        int before = reports.size();
+        r1.setPlan(true, second);
+        awaitReport(before, second);
         final var ports = h1.vsctl("list-ports", "br-int");
         assertTrue(!ports.contains(Names.tunnelPort("vxlan", h2.id())), ports);
         assertTrue(ports.contains("tap-user"), ports);
 
-        // no plan at all: every owned object goes, except a bridge that carries someone else's port
-        r1.setPlan(null);
-        r1.reconcile();
+        // nothing planned for the host (the plan has an epoch): every owned object goes, except a bridge that
+        // carries someone else's port
+        before = reports.size();
+        r1.setPlan(true, null);
+        awaitReport(before, null);
         final var bridges = h1.vsctl("list-br");
         assertTrue(bridges.contains("br-user"), bridges);
         assertTrue(bridges.contains("br-int"), "br-int carries tap-user: " + bridges);
@@ -252,16 +290,17 @@ class SwitchRendererIT {
     void ovsdbRestartConvergesWithoutRecreating() throws Exception {
         final var plans = plan(intents(null, true));
         final var r1 = renderer(h1, plans.get(h1.id()));
-        r1.reconcile();
+        awaitReport(0, plans.get(h1.id()));
         awaitReplica(h1, Names.tunnelPort("vxlan", h2.id()));
         final var uuid = h1.vsctl("get", "bridge", "br-int", "_uuid");
         final var old = connection(h1);
         h1.restartOvsdb();
         await("reconnect", () -> manager.connectionBySystemId(h1.id())
             .filter(c -> c != old && c.isConnected() && c.replicaReady().isDone()).isPresent());
-        r1.setConnection(connection(h1));
         final int before = transactions.get();
-        r1.reconcile();
+        final int reported = reports.size();
+        r1.setConnection(connection(h1));
+        awaitReport(reported, plans.get(h1.id()));
         assertEquals(before, transactions.get(), "nothing to redo after a restart");
         assertEquals(uuid, h1.vsctl("get", "bridge", "br-int", "_uuid"));
     }
@@ -276,9 +315,12 @@ class SwitchRendererIT {
         awaitReplica(h2, "p-user");
         final var plans = plan(intents("eth-missing", true));
         final var r2 = renderer(h2, plans.get(h2.id()));
-        r2.reconcile();
+        await("failure reported", () -> reports.stream().anyMatch(r -> r.failedIntents()
+            .containsKey("provider-host/" + h2.id())));
 
-        var report = reports.get(reports.size() - 1);
+        var report = reports.stream().filter(r -> r.failedIntents().containsKey("provider-host/" + h2.id()))
+            .reduce((a, b) -> b).orElseThrow();
+        assertEquals(IntentState.Failed, report.state());
         final var reason = report.failedIntents().get("provider-host/" + h2.id());
         assertNotNull(reason, report.toString());
         // ovs-vswitchd may already have flagged the missing uplink too; each failing object is listed
@@ -293,8 +335,7 @@ class SwitchRendererIT {
         await("replica sees the error", () -> manager.connectionBySystemId(h2.id())
             .flatMap(c -> c.replica().interfaceNamed("eth-missing")).flatMap(i -> i.error()).isPresent());
         r2.reconcile();
-        report = reports.get(reports.size() - 1);
-        assertTrue(report.failedIntents().values().stream().anyMatch(r -> r.startsWith("port:eth-missing: ")
-            && r.contains("eth-missing")), report.toString());
+        await("eth-missing reported", () -> reports.stream().anyMatch(rep -> rep.failedIntents().values().stream()
+            .anyMatch(r -> r.contains("port:eth-missing: ") && r.contains("eth-missing"))));
     }
 }
