@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -74,7 +73,7 @@ public final class Plans {
      */
     public static Map<String, Host> plan(final TestIntents intents) {
         final var snapshot = intents.build();
-        final var rejected = Validator.validate(snapshot, Set.of());
+        final var rejected = Validator.validate(snapshot);
         if (!rejected.isEmpty()) {
             throw new IllegalArgumentException("rejected: " + rejected);
         }
