@@ -79,6 +79,7 @@ public final class Agent implements AutoCloseable {
         worker.join();
     }
 
+    @SuppressWarnings("checkstyle:IllegalCatch")
     private void work() {
         long nextResync = System.nanoTime();
         while (running) {
@@ -110,6 +111,7 @@ public final class Agent implements AutoCloseable {
         }
     }
 
+    @SuppressWarnings("checkstyle:IllegalCatch")
     private void follow() {
         while (running) {
             try {
@@ -119,7 +121,8 @@ public final class Agent implements AutoCloseable {
                 }, data -> wakeups.add("plan changed"));
             } catch (IOException e) {
                 if (running) {
-                    LOG.warn("Plan change stream unavailable ({}); polling every {} s", e.getMessage(),
+                    final String why = String.valueOf(e.getMessage());
+                    LOG.warn("Plan change stream unavailable ({}); polling every {} s", why,
                         config.poll().toSeconds());
                 }
             } catch (RuntimeException e) {

@@ -34,8 +34,7 @@ public final class AgentMain {
      */
     public static void main(final String[] args) throws Exception {
         if (args.length != 1) {
-            System.err.println("usage: wiring-host-agent <config.properties>");
-            System.exit(2);
+            throw new IllegalArgumentException("usage: wiring-host-agent <config.properties>");
         }
         final RuntimeConfig config = RuntimeConfig.load(Path.of(args[0]));
         final CommandRunner runner = new ProcessCommandRunner(120);
