@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (Location header), an SSE stream the test pushes events into or drops, and the report RPC, whose bodies it records.
  */
 final class FakeController implements AutoCloseable {
-    static final String STREAM = "data-change-event-subscription/wiring-plan:plan/datastore=OPERATIONAL/scope=SUBTREE/JSON";
+    static final String STREAM =
+        "data-change-event-subscription/wiring-plan:plan/datastore=OPERATIONAL/scope=SUBTREE/JSON";
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
