@@ -62,12 +62,17 @@ final class Lab implements AutoCloseable {
     }
 
     Lab(final String... commands) throws IOException {
-        this(PREFIX, commands);
+        this(PREFIX, List.of(commands));
     }
 
-    Lab(final String prefix, final String... commands) throws IOException {
+    /** A lab whose namespaces, work directory and name files carry another prefix (cleaned by that prefix). */
+    static Lab withPrefix(final String prefix, final String... commands) throws IOException {
+        return new Lab(prefix, List.of(commands));
+    }
+
+    private Lab(final String prefix, final List<String> commands) throws IOException {
         this.prefix = prefix;
-        requirePrerequisites(commands);
+        requirePrerequisites(commands.toArray(String[]::new));
         cleanLeftovers(prefix);
         id = Long.toString(ProcessHandle.current().pid() % 10000, 36)
             + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36), 36);
