@@ -121,7 +121,7 @@ public final class Agent implements AutoCloseable {
                 }, data -> wakeups.add("plan changed"));
             } catch (IOException e) {
                 if (running) {
-                    final String why = String.valueOf(e.getMessage());
+                    final String why = PlanSource.describe(e);
                     LOG.warn("Plan change stream unavailable ({}); polling every {} s", why,
                         config.poll().toSeconds());
                 }

@@ -111,7 +111,7 @@ public final class PlanSource implements AutoCloseable {
                 current = index;
                 return plan;
             } catch (IOException e) {
-                errors.add(root + ": " + e.getMessage());
+                errors.add(root + ": " + describe(e));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Plan.unknown("interrupted");
@@ -336,7 +336,7 @@ public final class PlanSource implements AutoCloseable {
                 }
                 errors.add(root + ": HTTP " + answer.status() + " " + abbreviate(answer.body()));
             } catch (IOException e) {
-                errors.add(root + ": " + e.getMessage());
+                errors.add(root + ": " + describe(e));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
@@ -353,6 +353,11 @@ public final class PlanSource implements AutoCloseable {
         final HttpResponse<String> response = client.send(request.header("Authorization", authorization)
             .timeout(timeout).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Location"));
+    }
+
+    /** An exception's message, or its type when it has none (a refused connection has none). */
+    static String describe(final IOException exception) {
+        return exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
     }
 
     private static String abbreviate(final String body) {
