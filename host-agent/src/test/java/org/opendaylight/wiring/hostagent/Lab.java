@@ -28,12 +28,14 @@ import org.junit.jupiter.api.Assumptions;
  * fails it under {@code CI=true}.
  */
 final class Lab implements AutoCloseable {
+    /** The prefix of the phase-1 tests; the agent runtime test uses its own ({@code whr-}). */
     static final String PREFIX = "wha-";
     private static final Path TABLES_D = Path.of("/etc/iproute2/rt_tables.d");
     private static final Path PROTOS_D = Path.of("/etc/iproute2/rt_protos.d");
 
     final String id;
     final Path work;
+    final String prefix;
     final ProcessCommandRunner runner = new ProcessCommandRunner(60);
     private final List<String> namespaces = new ArrayList<>();
     private final List<Map<String, String>> ovsInstances = new ArrayList<>();
@@ -60,12 +62,22 @@ final class Lab implements AutoCloseable {
     }
 
     Lab(final String... commands) throws IOException {
-        requirePrerequisites(commands);
-        cleanLeftovers();
+        this(PREFIX, List.of(commands));
+    }
+
+    /** A lab whose namespaces, work directory and name files carry another prefix (cleaned by that prefix). */
+    static Lab withPrefix(final String prefix, final String... commands) throws IOException {
+        return new Lab(prefix, List.of(commands));
+    }
+
+    private Lab(final String prefix, final List<String> commands) throws IOException {
+        this.prefix = prefix;
+        requirePrerequisites(commands.toArray(String[]::new));
+        cleanLeftovers(prefix);
         id = Long.toString(ProcessHandle.current().pid() % 10000, 36)
             + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36), 36);
         // under /tmp: short unix socket paths, and FRR (user frr) can reach its files whatever the checkout path
-        work = base().resolve(PREFIX + id).toAbsolutePath();
+        work = base().resolve(prefix + id).toAbsolutePath();
         Files.createDirectories(work);
     }
 
@@ -97,15 +109,15 @@ final class Lab implements AutoCloseable {
     }
 
     /** Removes every namespace and iproute2 name file with our prefix (leftovers of a killed run). */
-    static void cleanLeftovers() throws IOException {
+    static void cleanLeftovers(final String prefix) throws IOException {
         for (String ns : run0("ip", "netns", "list").split("\n")) {
             final String name = ns.split(" ")[0].strip();
-            if (name.startsWith(PREFIX)) {
+            if (name.startsWith(prefix)) {
                 killNamespacePids(name);
                 run0("ip", "netns", "del", name);
             }
         }
-        try (DirectoryStream<Path> runs = Files.newDirectoryStream(base(), PREFIX + "*")) {
+        try (DirectoryStream<Path> runs = Files.newDirectoryStream(base(), prefix + "*")) {
             for (Path run : runs) {
                 if (Files.isDirectory(run, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     stopDaemons(run);
@@ -115,7 +127,7 @@ final class Lab implements AutoCloseable {
         }
         for (Path dir : List.of(TABLES_D, PROTOS_D)) {
             if (Files.isDirectory(dir)) {
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*.conf")) {
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, prefix + "*.conf")) {
                     for (Path file : files) {
                         Files.deleteIfExists(file);
                     }
@@ -191,7 +203,7 @@ final class Lab implements AutoCloseable {
     }
 
     String netns(final String role) throws IOException {
-        final String name = PREFIX + id + "-" + role;
+        final String name = prefix + id + "-" + role;
         sh("ip", "netns", "add", name);
         namespaces.add(name);
         sh("ip", "-n", name, "link", "set", "lo", "up");
@@ -199,15 +211,15 @@ final class Lab implements AutoCloseable {
     }
 
     Path tablesFile() {
-        return TABLES_D.resolve(PREFIX + id + ".conf");
+        return TABLES_D.resolve(prefix + id + ".conf");
     }
 
     Path protosFile() {
-        return PROTOS_D.resolve(PREFIX + id + ".conf");
+        return PROTOS_D.resolve(prefix + id + ".conf");
     }
 
     String protocolName() {
-        return PREFIX + id;
+        return prefix + id;
     }
 
     /** Runs a command that must succeed; returns stdout. */
