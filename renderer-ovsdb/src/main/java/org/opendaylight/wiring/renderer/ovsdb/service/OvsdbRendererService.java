@@ -122,6 +122,13 @@ public final class OvsdbRendererService implements OvsdbConnectionListener, Enti
 
         @AttributeDefinition(description = "Seconds between two full resyncs of every owned host (drift repair)")
         long resyncSeconds() default 60;
+
+        @AttributeDefinition(description = "Milliseconds between OVSDB echo probes; a frozen switch (TCP open, no "
+            + "answers) is declared lost after maxMissedEchoes of them")
+        long echoIntervalMillis() default 2000;
+
+        @AttributeDefinition(description = "Echo probes a switch may leave unanswered before its session is lost")
+        int maxMissedEchoes() default 3;
     }
 
     /**
@@ -136,7 +143,10 @@ public final class OvsdbRendererService implements OvsdbConnectionListener, Enti
     record Settings(String listen, List<String> controllers, OvsdbConfig ovsdb, long resyncMillis,
             HostRenderer.Timing timing) {
         static Settings of(final Configuration configuration) {
-            final var config = new OvsdbConfig().setRequestTimeoutMillis(configuration.requestTimeoutMillis());
+            // a frozen switch shows as lost after echo interval x missed echoes (6 s by default), not only on close
+            final var config = new OvsdbConfig().setRequestTimeoutMillis(configuration.requestTimeoutMillis())
+                .setEchoIntervalMillis(configuration.echoIntervalMillis())
+                .setMaxMissedEchoes(configuration.maxMissedEchoes());
             if (!configuration.keystore().isEmpty() || !configuration.truststore().isEmpty()) {
                 config.setTls(new OvsdbTlsConfig().setKeyStorePath(configuration.keystore())
                     .setKeyStorePassword(configuration.keystorePassword())
