@@ -129,8 +129,8 @@ stop_lab() {
     done
 }
 
-# plan_host <host> <field>: from the plan of <host> (GET .../plan/host=<host>), "expose-device" or
-# "host-routes" (the exposed /32 and /128 prefixes, one a line, sorted)
+# plan_host <host> <field>: from the plan of <host> (GET .../plan/host=<host>), "expose-device", "bridges"
+# (one a line) or "host-routes" (the exposed /32 and /128 prefixes, one a line, sorted)
 plan_host() {
     curl -s -u "$AUTH" "$URL/rests/data/wiring-plan:plan/host=$1?content=nonconfig" | python3 -c '
 import json, sys
@@ -142,6 +142,8 @@ except json.JSONDecodeError:
 kernel = hosts[0].get("kernel", {}) if hosts else {}
 if sys.argv[1] == "expose-device":
     print(kernel.get("expose", {}).get("device", ""))
+elif sys.argv[1] == "bridges":
+    print("\n".join(b["name"] for b in (hosts[0].get("bridge", []) if hosts else [])))
 else:
     prefixes = [e["prefix"] for e in kernel.get("exposed", [])
                 if e["prefix"].endswith("/32") and "." in e["prefix"] or e["prefix"].endswith("/128")]
@@ -170,9 +172,11 @@ start_agents() {
     for host in "${LAB_HOSTS[@]}"; do
         dir=$LAB/$host
         [ -d "$dir" ] || continue
-        # what a host's network configuration does: its OVS bridges' devices are up
-        for br in $("$ROOT/scripts/lab-host.sh" vsctl "$host" "$dir" list-br); do
-            ip -n "wl-$host" link set "$br" up 2>/dev/null || true
+        # what a host's network configuration does: the devices of its OVS bridges are up (the agent's routes
+        # need them up); the renderer may still be creating some
+        for br in $(plan_host "$host" bridges); do
+            for _ in $(seq 30); do ip -n "wl-$host" link show "$br" >/dev/null 2>&1 && break; sleep 1; done
+            ip -n "wl-$host" link set "$br" up 2>/dev/null || echo "  lab host $host: no device $br yet"
         done
         if agent_pid "$host" >/dev/null; then
             echo "  host agent $host: already running"
