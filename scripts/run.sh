@@ -132,7 +132,7 @@ stop_lab() {
 # plan_host <host> <field>: from the plan of <host> (GET .../plan/host=<host>), "expose-device", "bridges"
 # (one a line) or "host-routes" (the exposed /32 and /128 prefixes, one a line, sorted)
 plan_host() {
-    curl -s -u "$AUTH" "$URL/rests/data/wiring-plan:plan/host=$1?content=nonconfig" | python3 -c '
+    { curl -s -u "$AUTH" "$URL/rests/data/wiring-plan:plan/host=$1?content=nonconfig" || true; } | python3 -c '
 import json, sys
 text = sys.stdin.read()
 try:
@@ -228,15 +228,18 @@ stop_agents() {
 
 # waits until no intent waits for a lab host's agent any more
 wait_agents() {   # seconds
-    local deadline=$((SECONDS + $1)) waiting
+    local deadline=$((SECONDS + $1)) path status
     echo -n "Waiting for the host agents' reports "
     while [ $SECONDS -lt $deadline ]; do
-        waiting=0
+        status=""
         for path in wiring-provider:provider-networks wiring-tunnel:tunneling wiring-bgp:bgp-redirect; do
-            curl -s -u "$AUTH" "$URL/rests/data/$path?content=nonconfig" | python3 "$ROOT/scripts/summary.py" status \
-                | grep -q '(host-agent)' && waiting=1
+            status+=$({ curl -s -u "$AUTH" "$URL/rests/data/$path?content=nonconfig" || true; } \
+                | python3 "$ROOT/scripts/summary.py" status)
         done
-        [ $waiting -eq 0 ] && { echo; return 0; }
+        if [ -n "$status" ] && ! grep -q '(host-agent)' <<<"$status"; then
+            echo
+            return 0
+        fi
         echo -n "."
         sleep 2
     done
@@ -293,7 +296,8 @@ frr_start() {
     for daemon in zebra bgpd; do
         frr_running "$dir" "$daemon" && continue
         ip netns exec "$ns" "/usr/lib/frr/$daemon" -d -f "$dir/$daemon.conf" -i "$dir/$daemon.pid" \
-            -z "$dir/zserv.api" --vty_socket "$dir" -u frr -g frr --log "file:$dir/$daemon.log"
+            -z "$dir/zserv.api" --vty_socket "$dir" -u frr -g frr --log "file:$dir/$daemon.log" \
+            >>"$dir/$daemon.out" 2>&1
     done
 }
 
