@@ -261,12 +261,12 @@ show_agents() {
         echo "-- ip rule; ip -6 rule"
         ip -n "$ns" rule | sed 's/^/  /'
         ip -n "$ns" -6 rule | sed 's/^/  /'
-        echo "-- ip route show table all proto $AGENT_PROTO; ip -6 route show table all proto $AGENT_PROTO"
-        ip -n "$ns" route show table all proto "$AGENT_PROTO" | sed 's/^/  /'
-        ip -n "$ns" -6 route show table all proto "$AGENT_PROTO" | sed 's/^/  /'
+        echo "-- ip -4 route show table all proto $AGENT_PROTO; ip -6 route show table all proto $AGENT_PROTO"
+        ip -n "$ns" -4 route show table all proto "$AGENT_PROTO" | sed -e 's/^/  /' -e 's/ *$//'
+        ip -n "$ns" -6 route show table all proto "$AGENT_PROTO" | sed -e 's/^/  /' -e 's/ *$//'
         echo "-- ip neigh show nud permanent; ip -6 neigh show proxy"
-        ip -n "$ns" neigh show nud permanent | sed 's/^/  /'
-        ip -n "$ns" -6 neigh show proxy | sed 's/^/  /'
+        ip -n "$ns" neigh show nud permanent | sed -e 's/^/  /' -e 's/ *$//'
+        ip -n "$ns" -6 neigh show proxy | sed -e 's/^/  /' -e 's/ *$//'
         dev=$(plan_host "$host" expose-device)
         if [ -n "$dev" ]; then
             echo "-- ip addr show dev $dev (the exposure device)"
@@ -440,8 +440,8 @@ show_bgp() {
     vtysh --vty_socket "$LAB/$PEER/frr" -c 'show bgp summary' 2>&1 | grep -E '^(Neighbor|[0-9a-f]+[.:])' \
         | sed 's/^/  /' || true
     echo "-- ip route show proto bgp; ip -6 route show proto bgp"
-    ip -n "$PEER_NS" route show proto bgp | sed 's/^/  /'
-    ip -n "$PEER_NS" -6 route show proto bgp | sed 's/^/  /'
+    ip -n "$PEER_NS" route show proto bgp | sed -e 's/^/  /' -e 's/ *$//'
+    ip -n "$PEER_NS" -6 route show proto bgp | sed -e 's/^/  /' -e 's/ *$//'
     if [ "$(peer_routes)" = "$(expected_routes)" ]; then
         echo "-- the peer learned exactly the host routes the plan exposes on the lab hosts"
     else
