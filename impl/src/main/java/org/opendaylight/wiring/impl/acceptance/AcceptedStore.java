@@ -33,6 +33,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.a
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.DeviceName;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.HostId;
 import org.opendaylight.yangtools.yang.binding.DataObject;
+import org.opendaylight.yangtools.yang.binding.Key;
+import org.opendaylight.yangtools.yang.binding.KeyAware;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint8;
@@ -122,18 +124,24 @@ public final class AcceptedStore {
      */
     public static Accepted build(final Acceptance.Decision decision,
             final SortedMap<String, SortedMap<String, Allocation>> allocations) {
-        final var in = decision.inForce();
-        final var rejected = decision.rejected();
+        // the versions to keep are exactly those with an acceptance time: in force and not rejected
+        final List<DataObject> kept = new ArrayList<>();
+        IntentPaths.of(decision.inForce()).forEach((ref, intent) -> {
+            if (decision.acceptedAt().containsKey(ref)) {
+                kept.add(intent.entry());
+            }
+        });
+        final var in = Intents.ofEntries(kept, false, BgpSettings.DEFAULTS);
         final var provider = new ProviderNetworksBuilder()
-            .setProviderNetwork(map(in.providerNetworks(), rejected))
-            .setHost(map(in.providerHosts(), rejected)).build();
+            .setProviderNetwork(map(in.providerNetworks()))
+            .setHost(map(in.providerHosts())).build();
         final var tunneling = new TunnelingBuilder()
-            .setTunnelEndpoint(map(in.tunnelEndpoints(), rejected))
-            .setOverlayNetwork(map(in.overlayNetworks(), rejected))
-            .setLogicalPort(map(in.logicalPorts(), rejected)).build();
+            .setTunnelEndpoint(map(in.tunnelEndpoints()))
+            .setOverlayNetwork(map(in.overlayNetworks()))
+            .setLogicalPort(map(in.logicalPorts())).build();
         final var bgp = new BgpRedirectBuilder()
-            .setRouter(map(in.routers(), rejected))
-            .setFloatingIp(map(in.floatingIps(), rejected)).build();
+            .setRouter(map(in.routers()))
+            .setFloatingIp(map(in.floatingIps())).build();
         final List<Decision> decisions = new ArrayList<>();
         decision.acceptedAt().forEach((ref, time) -> decisions.add(new DecisionBuilder()
             .setIntent(new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentRef(
@@ -153,16 +161,8 @@ public final class AcceptedStore {
             .setHostAllocation(hosts.isEmpty() ? null : BindingMap.ordered(hosts)).build();
     }
 
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static <V extends DataObject> @Nullable Map map(final List<V> entries,
-            final Map<IntentRef, String> rejected) {
-        final List kept = new ArrayList<>();
-        for (var entry : entries) {
-            final var refs = IntentPaths.of(Intents.ofEntries(List.of(entry), false, BgpSettings.DEFAULTS)).keySet();
-            if (refs.stream().noneMatch(rejected::containsKey)) {
-                kept.add(entry);
-            }
-        }
-        return kept.isEmpty() ? null : BindingMap.ordered(kept);
+    private static <K extends Key<V>, V extends KeyAware<K>> @Nullable Map<K, V> map(
+            final List<V> entries) {
+        return entries.isEmpty() ? null : BindingMap.ordered(entries);
     }
 }

@@ -252,7 +252,6 @@ final class PlannerLoop implements AutoCloseable {
         LOG.debug("Plan written: generation {}, {} changes", generation, changes);
         writtenHosts = hosts;
         written = entries;
-        lastAccepted = toStore;
         runs.incrementAndGet();
     }
 
