@@ -233,8 +233,9 @@ public record DesiredState(List<RoutingTable> tables, List<Address> addresses, L
      *
      * @param bridge the OVS bridge
      * @param patchPorts the patch ports from the integration bridge
+     * @param cookie the cookie the plan gives these flows
      */
-    public record ProviderBridge(String bridge, List<String> patchPorts) {
+    public record ProviderBridge(String bridge, List<String> patchPorts, long cookie) {
         /** Validates and copies. */
         public ProviderBridge {
             checkDevice(bridge);

@@ -16,14 +16,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps exactly the seed-000 flows under the agent's cookie on each provider bridge: per patch port
- * {@code priority=900,ip,in_port=<patch>} and the {@code ipv6} twin with
- * {@code actions=mod_dl_dst:<bridge MAC>,NORMAL}. Flows of any other cookie are never touched; flows of our cookie
+ * Keeps exactly the seed-000 flows on each provider bridge: per patch port {@code priority=900,ip,in_port=<patch>}
+ * and the {@code ipv6} twin with {@code actions=mod_dl_dst:<bridge MAC>,NORMAL}, under the cookie the plan gives.
+ * The agent owns that cookie, its configured one and every cookie it used before (recorded in its state file, so a
+ * changed {@code flow-cookie} setting sweeps the old flows); flows of any other cookie are never touched, owned flows
  * that are not wanted are removed. Ports are resolved to their current ofport at every run, so a patch port
  * recreated with another ofport gets its flows back. One {@code ovs-ofctl --bundle} per bridge with changes.
  */
@@ -80,9 +82,12 @@ public final class FlowReconciler {
         // bridges that had our flows and are no longer provider bridges get an empty set: their flows go
         final Map<String, DesiredState.ProviderBridge> bridges = new LinkedHashMap<>();
         for (String name : files.flowBridges()) {
-            bridges.put(name, new DesiredState.ProviderBridge(name, List.of()));
+            bridges.put(name, new DesiredState.ProviderBridge(name, List.of(), config.cookie()));
         }
         desired.orElseThrow().providerBridges().forEach(bridge -> bridges.put(bridge.bridge(), bridge));
+        final Set<Long> owned = new TreeSet<>(files.flowCookies());
+        owned.add(config.cookie());
+        bridges.values().forEach(bridge -> owned.add(bridge.cookie()));
         if (bridges.isEmpty()) {
             return new Result(false, 0, 0, 0, List.of());
         }
@@ -116,28 +121,31 @@ public final class FlowReconciler {
             }
             // the whole table: ours by cookie, and the others, so that an add never replaces a foreign flow
             final Map<String, Flow> all = parseDump(ofctl("", "--no-names", "dump-flows", bridge.bridge()).stdout());
-            final Map<String, String> have = new LinkedHashMap<>();
+            final Map<String, Flow> have = new LinkedHashMap<>();
             all.forEach((key, flow) -> {
-                if (flow.cookie() == config.cookie()) {
-                    have.put(key, flow.actions());
+                if (owned.contains(flow.cookie())) {
+                    have.put(key, flow);
                 }
             });
             final List<String> lines = new ArrayList<>();
             int bridgeDeleted = 0;
-            for (Map.Entry<String, String> flow : have.entrySet()) {
+            for (Map.Entry<String, Flow> flow : have.entrySet()) {
                 if (!want.containsKey(flow.getKey())) {
-                    lines.add("delete_strict " + cookieMatch() + "," + flow.getKey());
+                    lines.add("delete_strict " + cookieMatch(flow.getValue().cookie()) + "," + flow.getKey());
                     bridgeDeleted++;
                 }
             }
             int bridgeAdded = 0;
             for (Map.Entry<String, String> flow : want.entrySet()) {
                 final Flow other = all.get(flow.getKey());
-                if (other != null && other.cookie() != config.cookie()) {
+                final Flow ours = have.get(flow.getKey());
+                if (other != null && ours == null) {
                     failures.add(new ChangeSet.Failure("flows of " + bridge.bridge(), flow.getKey(),
                         "a flow with cookie 0x" + Long.toHexString(other.cookie()) + " has this match; left alone"));
-                } else if (!flow.getValue().equals(have.get(flow.getKey()))) {
-                    lines.add("add cookie=0x" + Long.toHexString(config.cookie()) + "," + flow.getKey()
+                } else if (ours == null || ours.cookie() != bridge.cookie()
+                        || !ours.actions().equals(flow.getValue())) {
+                    // an add with the same match replaces the flow, its cookie included
+                    lines.add("add cookie=0x" + Long.toHexString(bridge.cookie()) + "," + flow.getKey()
                         + ",actions=" + flow.getValue().replace("normal", "NORMAL"));
                     bridgeAdded++;
                 }
@@ -157,13 +165,16 @@ public final class FlowReconciler {
                     result.stderr().strip()));
             }
         }
+        // a cookie stays owned until no bridge of ours can carry it any more
+        files.writeFlowCookies(failures.isEmpty() ? bridges.values().stream().map(DesiredState.ProviderBridge::cookie)
+            .toList() : owned);
         files.writeFlowBridges(programmed.stream().filter(name -> !bridges.get(name).patchPorts().isEmpty()
             || failures.stream().anyMatch(failure -> failure.object().equals("flows of " + name))).toList());
         return new Result(false, bundles, added, deleted, failures);
     }
 
-    private String cookieMatch() {
-        return "cookie=0x" + Long.toHexString(config.cookie()) + "/-1";
+    private static String cookieMatch(final long cookie) {
+        return "cookie=0x" + Long.toHexString(cookie) + "/-1";
     }
 
     /**

@@ -107,6 +107,34 @@ public final class OwnedFiles {
         writeSet("flow-bridges", bridges);
     }
 
+    /**
+     * The cookies the agent's provider-bridge flows carried (besides the configured one).
+     *
+     * @return cookies
+     * @throws IOException if the state file cannot be read
+     */
+    public Set<Long> flowCookies() throws IOException {
+        final Set<Long> cookies = new TreeSet<>();
+        for (String value : readSet("flow-cookies")) {
+            try {
+                cookies.add(Long.parseUnsignedLong(value, 16));
+            } catch (NumberFormatException e) {
+                throw new IOException("state file: bad flow cookie " + value, e);
+            }
+        }
+        return cookies;
+    }
+
+    /**
+     * Records the cookies the agent's provider-bridge flows carry.
+     *
+     * @param cookies cookies
+     * @throws IOException if the file cannot be written
+     */
+    public void writeFlowCookies(final Collection<Long> cookies) throws IOException {
+        writeSet("flow-cookies", cookies.stream().map(Long::toHexString).toList());
+    }
+
     private synchronized Set<String> readSet(final String field) throws IOException {
         final Set<String> result = new TreeSet<>();
         for (JsonNode node : readState().path(field)) {

@@ -21,8 +21,8 @@ import java.util.Optional;
 /**
  * Reads one host of the plan ({@code wiring-plan:plan/host}, RFC 7951 JSON as RESTCONF returns it) into a
  * {@link DesiredState}. An entry the agent cannot use (an invalid address, a reserved table, a bad device name) is
- * rejected on its own with a reason; the rest of the plan stands. Provider-bridge flows go on every provider bridge
- * that has a routing table (BGP redirect), once per patch port on it.
+ * rejected on its own with a reason; the rest of the plan stands. Provider-bridge flows are the plan's
+ * {@code kernel/provider-flow} entries (bridge, patch port, cookie).
  */
 public final class PlanJson {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -105,30 +105,38 @@ public final class PlanJson {
             rejected.add(new ChangeSet.Failure("exposed", "", "no valid expose device: nothing can be exposed"));
         }
 
-        final Map<String, List<String>> patches = new LinkedHashMap<>();
-        for (JsonNode bridge : host.path("bridge")) {
-            final String name = bridge.path("name").asText("");
-            if ("provider".equals(bridge.path("role").asText()) && tables.stream()
-                    .anyMatch(table -> table.name().equals(name))) {
-                patches.put(name, new ArrayList<>());
-            }
-        }
-        for (JsonNode port : host.path("port")) {
-            final List<String> onBridge = patches.get(port.path("bridge").asText(""));
-            if (onBridge != null && "patch".equals(port.path("type").asText())) {
-                onBridge.add(port.path("name").asText());
-            }
-        }
+        final List<ProviderFlow> flows = each(kernel, "provider-flow", rejected,
+            node -> new ProviderFlow(text(node, "bridge"), text(node, "patch-port"), cookie(text(node, "cookie"))));
+        final Map<String, List<ProviderFlow>> byBridge = new LinkedHashMap<>();
+        flows.forEach(flow -> byBridge.computeIfAbsent(flow.bridge(), key -> new ArrayList<>()).add(flow));
         final List<DesiredState.ProviderBridge> bridges = new ArrayList<>();
-        patches.forEach((bridge, ports) -> {
+        byBridge.forEach((bridge, entries) -> {
             try {
-                bridges.add(new DesiredState.ProviderBridge(bridge, ports));
+                final long cookie = entries.get(0).cookie();
+                if (entries.stream().anyMatch(entry -> entry.cookie() != cookie)) {
+                    throw new IllegalArgumentException("provider-flow entries of one bridge with different cookies");
+                }
+                bridges.add(new DesiredState.ProviderBridge(bridge,
+                    entries.stream().map(ProviderFlow::patchPort).toList(), cookie));
             } catch (IllegalArgumentException e) {
                 rejected.add(new ChangeSet.Failure("flows of " + bridge, "", e.getMessage()));
             }
         });
         return new Parsed(new DesiredState(tables, addresses, sysctls, rules, routes, neighbours, proxies, exposure,
             exposed, bridges), rejected);
+    }
+
+    private record ProviderFlow(String bridge, String patchPort, long cookie) {
+        // value
+    }
+
+    // RFC 7951 encodes uint64 as a JSON string
+    private static long cookie(final String text) {
+        try {
+            return Long.parseUnsignedLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid cookie: '" + text + "'", e);
+        }
     }
 
     private interface Entry<T> {

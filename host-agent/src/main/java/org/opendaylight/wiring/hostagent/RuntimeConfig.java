@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  * state-file              owned addresses and flow bridges (/var/lib/odl-wiring/host-agent-addresses.json)
  * netns                   work inside this network namespace (absent: the agent's own)
  * device-mark             alias of the devices the agent creates (odl-wiring-host-agent)
- * flow.cookie             cookie of the provider-bridge flows (0x3e7)
+ * flow.cookie             a cookie always owned besides the plan's flow cookies (0x3e7)
  * announce                gratuitous ARP / unsolicited NA for arriving addresses (true)
  * </pre>
  *

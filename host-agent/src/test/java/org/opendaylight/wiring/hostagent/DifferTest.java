@@ -44,7 +44,7 @@ class DifferTest {
             List.of(new DesiredState.ProxyNdp("br-ex", (Inet6Address) IpPrefix.parseAddress("2001:db8::20"))),
             Optional.of(new DesiredState.Exposure("bgp-nic", "bgp-vrf", 10)),
             List.of(IpPrefix.parse("172.24.4.163/32"), IpPrefix.parse("2001:db8::20/128")),
-            List.of(new DesiredState.ProviderBridge("br-ex", List.of("patch-provnet-1"))));
+            List.of(new DesiredState.ProviderBridge("br-ex", List.of("patch-provnet-1"), 0x3e7)));
     }
 
     static DesiredState.Route route(final String dst, final String gw) {

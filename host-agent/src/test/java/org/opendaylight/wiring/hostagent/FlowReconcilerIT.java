@@ -109,10 +109,14 @@ class FlowReconcilerIT {
     }
 
     private static DesiredState providerBridge(final String... ports) {
+        return providerBridge(0x3e7, ports);
+    }
+
+    private static DesiredState providerBridge(final long cookie, final String... ports) {
         final DesiredState empty = DesiredState.empty();
         return new DesiredState(empty.tables(), empty.addresses(), empty.sysctls(), empty.rules(), empty.routes(),
             empty.neighbours(), empty.proxies(), empty.exposure(), empty.exposed(),
-            List.of(new DesiredState.ProviderBridge("br-ex", List.of(ports))));
+            List.of(new DesiredState.ProviderBridge("br-ex", List.of(ports), cookie)));
     }
 
     private FlowReconciler.Result reconcile(final DesiredState desired) throws IOException {
@@ -178,6 +182,24 @@ class FlowReconcilerIT {
         final FlowReconciler.Result removed = reconcile(DesiredState.empty());
         assertEquals(3, removed.deleted());
         assertEquals(Set.of(), dump("0x3e7"));
+        assertForeignSurvive();
+    }
+
+    @Test
+    void aChangedCookieSettingMovesTheFlowsAndSweepsTheOldCookie() throws IOException {
+        ofctl("add-flow", "br-ex", "cookie=0x1,priority=100,ip,in_port=" + PATCH + ",actions=NORMAL");
+        reconcile(providerBridge(PATCH));
+        assertEquals(2, dump("0x3e7").size());
+        // the plan's flow-cookie changes: the flows move to it, nothing stays under the configured cookie
+        assertEquals(2, reconcile(providerBridge(0x4d2, PATCH)).added());
+        assertEquals(Set.of(), dump("0x3e7"));
+        assertEquals(2, dump("0x4d2").size());
+        // and again: 0x4d2 is owned only because the agent recorded using it, and is swept as well
+        final FlowReconciler.Result moved = reconcile(providerBridge(0x4d3, PATCH));
+        assertEquals(2, moved.added());
+        assertEquals(Set.of(), dump("0x4d2"));
+        assertEquals(2, dump("0x4d3").size());
+        assertEquals(0, reconcile(providerBridge(0x4d3, PATCH)).bundles(), "nothing to do");
         assertForeignSurvive();
     }
 

@@ -36,7 +36,9 @@ class PlanJsonTest {
                      {"table":200,"destination":"10.0.1.0/24","device":"br-ex","gateway":"2001:db8::1"}],
             "neighbour":[{"device":"br-ex","address":"172.24.4.163","mac-address":"FA:16:3E:BF:93:93"}],
             "proxy-ndp":[{"device":"br-ex","address":"2001:db8::20"},{"device":"br-ex","address":"10.0.0.1"}],
-            "exposed":[{"prefix":"172.24.4.163/32"},{"prefix":"2001:db8::20/128"}]}}]}
+            "exposed":[{"prefix":"172.24.4.163/32"},{"prefix":"2001:db8::20/128"}],
+            "provider-flow":[{"bridge":"br-ex","patch-port":"patch-provnet-1","cookie":"18446744073709551615"},
+                             {"bridge":"br-vlan","patch-port":"patch-vlan","cookie":"0x3e7"}]}}]}
         """;
 
     @Test
@@ -51,10 +53,11 @@ class PlanJsonTest {
         assertEquals(1, state.proxies().size());
         assertEquals(Optional.of(new DesiredState.Exposure("bgp-nic", "bgp-vrf", 10)), state.exposure());
         assertEquals(List.of(IpPrefix.parse("172.24.4.163/32"), IpPrefix.parse("2001:db8::20/128")), state.exposed());
-        // flows only on provider bridges with a routing table, once per patch port
-        assertEquals(List.of(new DesiredState.ProviderBridge("br-ex", List.of("patch-provnet-1"))),
+        // the plan's provider-flow entries, uint64 cookies as RFC 7951 strings; a bad cookie fails its entry alone
+        assertEquals(List.of(new DesiredState.ProviderBridge("br-ex", List.of("patch-provnet-1"), -1L)),
             state.providerBridges());
-        assertEquals(4, parsed.rejected().size(), parsed.rejected()::toString);
+        assertEquals(5, parsed.rejected().size(), parsed.rejected()::toString);
+        assertTrue(parsed.rejected().stream().anyMatch(f -> f.error().contains("invalid cookie: '0x3e7'")));
         assertTrue(parsed.rejected().stream().anyMatch(f -> f.error().contains("reserved routing table id: 254")));
         assertTrue(parsed.rejected().stream().anyMatch(f -> f.error().contains("not an IP address: not-an-ip")));
         assertTrue(parsed.rejected().stream().anyMatch(f -> f.error().contains("is not of the family")));

@@ -51,6 +51,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.Vni;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
+import org.opendaylight.yangtools.yang.common.Uint64;
 
 /**
  * Terse builders for intents in tests.
@@ -65,6 +66,7 @@ public final class TestIntents {
     public final List<FloatingIp> fips = new ArrayList<>();
     public boolean bgp;
     public boolean exposeTenants;
+    public Long flowCookie;
 
     public TestIntents flat(final String name, final String physnet) {
         networks.add(new ProviderNetworkBuilder().setName(new Name(name)).setType(ProviderNetwork.Type.Flat)
@@ -175,7 +177,8 @@ public final class TestIntents {
 
     public BgpRedirect bgpContainer() {
         return !bgp ? null : new BgpRedirectBuilder().setEnabled(true)
-            .setSettings(new SettingsBuilder().setExposeTenantNetworks(exposeTenants).build())
+            .setSettings(new SettingsBuilder().setExposeTenantNetworks(exposeTenants)
+                .setFlowCookie(flowCookie == null ? null : Uint64.valueOf(flowCookie)).build())
             .setRouter(routers.isEmpty() ? null : BindingMap.ordered(routers))
             .setFloatingIp(fips.isEmpty() ? null : BindingMap.ordered(fips)).build();
     }

@@ -78,6 +78,11 @@ public final class HostPlan {
         // value
     }
 
+    /** Steering flows on a provider bridge for the patch port from the integration bridge (seed 000). */
+    public record ProviderFlow(String bridge, String patchPort, long cookie) {
+        // value
+    }
+
     /** Where exposed addresses go. */
     public record Expose(String device, String vrfName, long vrfTable) {
         // value
@@ -95,6 +100,7 @@ public final class HostPlan {
     private final Map<String, Planned<Neighbour>> neighbours = new TreeMap<>();
     private final Map<String, Planned<ProxyNdp>> proxyNdps = new TreeMap<>();
     private final Map<String, Planned<String>> exposed = new TreeMap<>();
+    private final Map<String, Planned<ProviderFlow>> providerFlows = new TreeMap<>();
     private @Nullable Expose expose;
     // derived views, computed once planning is done (any later add clears them)
     private @Nullable String digest;
@@ -167,6 +173,10 @@ public final class HostPlan {
         return add(exposed, prefix, prefix, origins, "exposed");
     }
 
+    @Nullable String addProviderFlow(final ProviderFlow value, final Collection<IntentRef> origins) {
+        return add(providerFlows, value.bridge() + " " + value.patchPort(), value, origins, "provider-flow");
+    }
+
     void setExpose(final Expose value) {
         invalidate();
         expose = value;
@@ -234,6 +244,10 @@ public final class HostPlan {
         return exposed.values();
     }
 
+    public Collection<Planned<ProviderFlow>> providerFlows() {
+        return providerFlows.values();
+    }
+
     public @Nullable Expose expose() {
         return expose;
     }
@@ -255,7 +269,7 @@ public final class HostPlan {
         final var text = new StringBuilder().append(hostId).append('|').append(integrationBridge).append('|')
             .append(expose);
         for (var map : java.util.List.<Map<?, ? extends Planned<?>>>of(bridges, ports, tables, addresses, sysctls,
-                rules, routes, neighbours, proxyNdps, exposed)) {
+                rules, routes, neighbours, proxyNdps, exposed, providerFlows)) {
             text.append('\n').append(map.values());
         }
         try {
@@ -290,7 +304,7 @@ public final class HostPlan {
         if (kernelOrigins == null) {
             final var result = new TreeSet<IntentRef>();
             for (var map : java.util.List.<Map<?, ? extends Planned<?>>>of(tables, addresses, sysctls, rules, routes,
-                    neighbours, proxyNdps, exposed)) {
+                    neighbours, proxyNdps, exposed, providerFlows)) {
                 map.values().forEach(planned -> result.addAll(planned.origins()));
             }
             kernelOrigins = java.util.Collections.unmodifiableSortedSet(result);

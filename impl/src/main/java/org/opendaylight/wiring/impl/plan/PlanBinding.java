@@ -30,6 +30,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.kernel.ExposeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.kernel.ExposedBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.kernel.NeighbourBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.kernel.ProviderFlowBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.kernel.ProxyNdpBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.kernel.RouteBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.kernel.RoutingTableBuilder;
@@ -45,6 +46,7 @@ import org.opendaylight.yangtools.yang.binding.KeyAware;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
+import org.opendaylight.yangtools.yang.common.Uint64;
 
 /**
  * Converts a {@link HostPlan} into the {@code wiring-plan} binding objects written to the operational datastore.
@@ -109,6 +111,9 @@ public final class PlanBinding {
                     .setAddress(new Ipv6AddressNoZone(n.value().address())).setIntent(intents(n.origins())).build()))
                 .setExposed(map(plan.exposed(), e -> new ExposedBuilder()
                     .setPrefix(prefix(e.value())).setIntent(intents(e.origins())).build()))
+                .setProviderFlow(map(plan.providerFlows(), f -> new ProviderFlowBuilder()
+                    .setBridge(new DeviceName(f.value().bridge())).setPatchPort(f.value().patchPort())
+                    .setCookie(Uint64.fromLongBits(f.value().cookie())).setIntent(intents(f.origins())).build()))
                 .build());
         }
         return builder.build();

@@ -345,6 +345,8 @@ public final class Planner {
                 deviceBasics(plan, mapping.bridge(), mapping.index(), 0, origin);
                 plan.addRoute(new HostPlan.Route(table, "0.0.0.0/0", mapping.bridge(), null), origin);
                 plan.addRoute(new HostPlan.Route(table, "::/0", mapping.bridge(), null), origin);
+                plan.addProviderFlow(new HostPlan.ProviderFlow(mapping.bridge(), Names.providerPatch(mapping.bridge()),
+                    bgp.flowCookie()), origin);
             }
         }
         exposeProviderPorts();

@@ -44,12 +44,15 @@ class PlannerTest {
         plan.exposed().forEach(e -> lines.add("expose " + e.value()));
         plan.addresses().forEach(a -> lines.add("addr " + a.value().prefix() + " dev " + a.value().device()));
         plan.sysctls().forEach(s -> lines.add("sysctl " + s.value().name() + "=" + s.value().value()));
+        plan.providerFlows().forEach(f -> lines.add("flows " + f.value().bridge() + " in_port=" + f.value().patchPort()
+            + " cookie=0x" + Long.toHexString(f.value().cookie())));
         return lines.stream().sorted().toList();
     }
 
     private static final List<String> BRIDGE_BASICS = List.of(
         "addr 169.254.1.0/32 dev br-ex",
         "addr fd53:d91e:400:7f17::1:0/128 dev br-ex",
+        "flows br-ex in_port=phy-br-ex cookie=0x3e7",
         "route table 200 0.0.0.0/0 dev br-ex",
         "route table 200 ::/0 dev br-ex",
         "sysctl net.ipv4.conf.br-ex.proxy_arp=1",
@@ -100,6 +103,15 @@ class PlannerTest {
             "expose 172.24.4.79/32",
             "rule 32000: from all to 172.24.4.79/32 lookup 200",
             "route table 200 172.24.4.79/32 dev br-ex"), kernel(result.hosts().get("rack-2-host-1")));
+    }
+
+    @Test
+    void providerFlowsCarryTheConfiguredCookie() {
+        final var intents = TestIntents.seed001();
+        intents.flowCookie = 0xabcL;
+        final var flows = plan(intents.build()).hosts().get("rack-1-host-2").providerFlows().stream()
+            .map(HostPlan.Planned::value).toList();
+        assertEquals(List.of(new HostPlan.ProviderFlow("br-ex", "phy-br-ex", 0xabcL)), flows);
     }
 
     @Test
