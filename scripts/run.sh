@@ -30,6 +30,7 @@ LAB_HOSTS=(rack-1-host-1 rack-1-host-2 rack-2-host-1)
 AGENT_HOME=$ROOT/host-agent/target
 AGENT_PROTO=216             # the agents' ownership mark on routes, rules, neighbours (rt_protos.d)
 AGENT_COOKIE=0x3e7          # ... and on provider-bridge flows (the plan's flow-cookie of the example)
+AGENT_USER=wiring-agent     # the agents' ODL user (scripts/host-agent-access.sh)
 RT_TABLES_D=/etc/iproute2/rt_tables.d
 RT_PROTOS_D=/etc/iproute2/rt_protos.d
 PEER=bgp-peer               # the BGP peer: namespace wl-bgp-peer, state in lab/bgp-peer
@@ -165,7 +166,16 @@ start_agents() {
         echo "No host agents: no wiring-host-agent-*.jar and lib/ in $AGENT_HOME (build host-agent)"
         return 0
     fi
-    local host dir br user=${AUTH%%:*} password=${AUTH#*:} announce=false
+    local host dir br announce=false
+    # the agents log in as their own user, which can read the plan and report and nothing else
+    if [ ! -s "$LAB/agent-password" ]; then
+        (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$LAB/agent-password")
+    fi
+    if ! WIRING_AUTH=$AUTH "$ROOT/scripts/host-agent-access.sh" --user "$AGENT_USER" \
+            --password-file "$LAB/agent-password" "$URL" | sed 's/^/  /'; then
+        echo "No host agents: could not set up their ODL user (scripts/host-agent-access.sh)"
+        return 0
+    fi
     # gratuitous ARP / unsolicited NA need arping and na6 (ipv6toolkit); without them the agent would report
     # every announcement as failed
     command -v arping >/dev/null 2>&1 && command -v na6 >/dev/null 2>&1 && announce=true
@@ -190,8 +200,8 @@ start_agents() {
 host-id=$host
 netns=wl-$host
 restconf.urls=$URL/rests
-restconf.user=$user
-restconf.password=$password
+restconf.user=$AGENT_USER
+restconf.password-file=$LAB/agent-password
 expose.mode=BRIDGE
 protocol=$AGENT_PROTO
 flow.cookie=$AGENT_COOKIE

@@ -18,15 +18,21 @@ import static org.opendaylight.wiring.it.Intents.TUNNELING;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -60,7 +66,11 @@ class HostAgentIT {
     private static final String PORT = TUNNELING + "/logical-port=e2e-vm";
     private static final long TIMEOUT_MILLIS = 30_000;
 
+    private static final String AGENT_USER = "wiring-agent";
+    private static final String BASE = "http://127.0.0.1:8181";
+
     private final ProcessCommandRunner shell = new ProcessCommandRunner(30);
+    private final String agentPassword = "agent-" + UUID.randomUUID();
     private LabHost host;
     private String ns;
     private Path work;
@@ -134,6 +144,22 @@ class HostAgentIT {
         final JsonNode table = plan.path("kernel").path("routing-table").path(0);
         assertEquals("br-ex", table.path("name").asText(), plan::toString);
         final String tableId = table.path("id").asText();
+        // the plan names the provider-bridge flows: the agent derives nothing
+        final JsonNode flow = plan.path("kernel").path("provider-flow").path(0);
+        assertEquals(List.of("br-ex", "phy-br-ex", "999"), List.of(flow.path("bridge").asText(),
+            flow.path("patch-port").asText(), flow.path("cookie").asText()), plan::toString);
+
+        // the agent's own user: the plan and its report, nothing else (scripts/host-agent-access.sh)
+        grantAgentAccess();
+        assertEquals(200, asAgent("GET", "/rests/data/wiring-plan:plan/host=" + id + "?content=nonconfig", null));
+        assertEquals(401, asAgent("GET", PROVIDER, null),
+            "the agent's user reads no intent");
+        assertEquals(401, asAgent("PUT", BGP,
+            "{\"wiring-bgp:bgp-redirect\": {\"enabled\": false}}"), "the agent's user writes no intent");
+        assertEquals(401, asAgent("GET", "/rests/data/wiring-plan:realization?content=nonconfig", null));
+        assertEquals(401, asAgent("GET", "/rests/data/aaa:http-authorization?content=config", null));
+        assertEquals(401, asAgent("GET", "/auth/v1/users", null));
+        assertEquals(200, rc.get(PROVIDER).status(), "admin keeps every right");
 
         // (1) the agent applies seed 001's state for the provider VM, (2) its report makes the status programmed
         startAgent();
@@ -200,7 +226,31 @@ class HostAgentIT {
         assertEquals("1", sh("ip", "netns", "exec", ns, "sysctl", "-n", "net.ipv6.conf.br-ex.proxy_ndp").strip());
     }
 
-    /** The agent's loop in-process: admin/admin at the distribution, resync 60 s, polling 2 s while no stream. */
+    /** Runs scripts/host-agent-access.sh against the distribution with a password file of this test. */
+    private void grantAgentAccess() throws IOException {
+        final Path passwordFile = work.resolve("agent-password");
+        Files.writeString(passwordFile, agentPassword + "\n");
+        final Path script = Path.of(System.getProperty("basedir", "."), "..", "scripts", "host-agent-access.sh")
+            .toAbsolutePath().normalize();
+        final var result = shell.run(List.of("bash", script.toString(), "--user", AGENT_USER, "--password-file",
+            passwordFile.toString(), BASE), "", Map.of());
+        assertTrue(result.ok(), () -> "host-agent-access.sh failed: " + result.stdout() + result.stderr());
+    }
+
+    /** The HTTP status of a request made with the agent's credentials. */
+    private int asAgent(final String method, final String path, final String json)
+            throws IOException, InterruptedException {
+        final var request = HttpRequest.newBuilder(URI.create(BASE + path))
+            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((AGENT_USER + ":" + agentPassword)
+                .getBytes(StandardCharsets.UTF_8)))
+            .header("Content-Type", "application/json").header("Accept", "application/json")
+            .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json))
+            .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The agent's loop in-process as the agent's own user, resync 60 s, polling 2 s while no stream. */
     private void startAgent() {
         final String id = host.id();
         final Path ovs = host.dir();
@@ -210,7 +260,7 @@ class HostAgentIT {
             false, Map.of("OVS_RUNDIR", ovs.resolve("run").toString(), "OVS_DBDIR", ovs.resolve("db").toString(),
                 "OVS_LOGDIR", ovs.resolve("log").toString(), "OVS_SYSCONFDIR", ovs.resolve("etc").toString()));
         final RuntimeConfig config = new RuntimeConfig(Optional.of(id),
-            List.of(URI.create("http://127.0.0.1:8181/rests")), "admin", "admin", Duration.ofSeconds(60),
+            List.of(URI.create(BASE + "/rests")), AGENT_USER, agentPassword, Duration.ofSeconds(60),
             Duration.ofSeconds(2), Duration.ofSeconds(5), agentConfig);
         runner = new CountingRunner();
         agent = new Agent(config, id, runner);
