@@ -31,6 +31,9 @@ import org.opendaylight.yangtools.yang.binding.KeyAware;
  * Writes a changed plan/host or plan/network entry as the difference to what was written before: the entry's own
  * leaves and only the list entries that were added, changed or removed. One new tunnel endpoint in a full mesh of
  * N hosts then writes N tunnel ports and N digests, not N hosts with N ports each.
+ *
+ * <p>Each method returns how many entries it wrote or deleted: a list entry, a host or network entry's own leaves,
+ * the kernel container each count one, a whole entry counts everything in it.
  */
 final class PlanWrites {
     private PlanWrites() {
@@ -44,13 +47,13 @@ final class PlanWrites {
      * @param path the entry's path
      * @param before what the datastore holds, null if nothing
      * @param after the new entry
-     * @return how many writes were added to the transaction
+     * @return how many entries were written or deleted
      */
     static int host(final WriteTransaction tx, final InstanceIdentifier<Host> path, final @Nullable Host before,
             final Host after) {
         if (before == null || !Objects.equals(before.getIntegrationBridge(), after.getIntegrationBridge())) {
             tx.put(LogicalDatastoreType.OPERATIONAL, path, after);
-            return 1;
+            return size(after);
         }
         // the entry's leaves are always present, so a merge replaces them all
         tx.merge(LogicalDatastoreType.OPERATIONAL, path, new HostBuilder().setHostId(after.getHostId())
@@ -70,7 +73,7 @@ final class PlanWrites {
             } else {
                 tx.put(LogicalDatastoreType.OPERATIONAL, kernel, after.getKernel());
             }
-            writes++;
+            writes += after.getKernel() == null ? 1 : size(after.getKernel());
         }
         return writes;
     }
@@ -82,14 +85,14 @@ final class PlanWrites {
      * @param path the entry's path
      * @param before what the datastore holds, null if nothing
      * @param after the new entry
-     * @return how many writes were added to the transaction
+     * @return how many entries were written or deleted
      */
     static int network(final WriteTransaction tx, final InstanceIdentifier<Network> path,
             final @Nullable Network before, final Network after) {
         if (before == null || !sameLeaves(before, after)) {
             // an edited network (rare) may drop a leaf, which a merge would keep: write it whole
             tx.put(LogicalDatastoreType.OPERATIONAL, path, after);
-            return 1;
+            return size(after);
         }
         tx.merge(LogicalDatastoreType.OPERATIONAL, path, new NetworkBuilder().setNetwork(after.getNetwork())
             .setDigest(after.getDigest()).build());
@@ -101,6 +104,34 @@ final class PlanWrites {
             org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.network.Host.class,
             before.getHost(), after.getHost());
         return writes;
+    }
+
+    /**
+     * How many entries a host entry holds: itself and every list entry (and the kernel container) in it.
+     *
+     * @param host the entry
+     * @return the count
+     */
+    static int size(final Host host) {
+        return 1 + host.nonnullBridge().size() + host.nonnullPort().size() + host.nonnullNetwork().size()
+            + host.nonnullLogicalPort().size() + host.nonnullProviderPort().size()
+            + (host.getKernel() == null ? 0 : size(host.getKernel()));
+    }
+
+    /**
+     * How many entries a network entry holds: itself, its ports and its hosts.
+     *
+     * @param network the entry
+     * @return the count
+     */
+    static int size(final Network network) {
+        return 1 + network.nonnullPort().size() + network.nonnullHost().size();
+    }
+
+    private static int size(final Kernel kernel) {
+        return 1 + kernel.nonnullRoutingTable().size() + kernel.nonnullAddress().size() + kernel.nonnullSysctl().size()
+            + kernel.nonnullRule().size() + kernel.nonnullRoute().size() + kernel.nonnullNeighbour().size()
+            + kernel.nonnullProxyNdp().size() + kernel.nonnullProviderFlow().size() + kernel.nonnullExposed().size();
     }
 
     private static boolean sameLeaves(final Network before, final Network after) {

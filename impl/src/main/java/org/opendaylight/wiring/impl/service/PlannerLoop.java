@@ -214,7 +214,8 @@ final class PlannerLoop implements AutoCloseable {
                 .setNetwork(networks.isEmpty() ? null : BindingMap.of(networks.values()))
                 .build());
             changes++;
-            planChanges++;
+            planChanges += hosts.values().stream().mapToInt(PlanWrites::size).sum()
+                + networks.values().stream().mapToInt(PlanWrites::size).sum();
             planChanged = true;
         } else {
             // only what changed, with the new generation, in one transaction: a host whose digest is unchanged is
@@ -340,11 +341,11 @@ final class PlannerLoop implements AutoCloseable {
     }
 
     /**
-     * A published plan generation and how many entries (host and network entries, and list entries inside them) it
-     * wrote or deleted.
+     * A published plan generation and how many entries it wrote or deleted (host and network entries' own leaves,
+     * list entries inside them; see {@link PlanWrites}).
      *
      * @param generation the generation
-     * @param writes the writes
+     * @param writes the entries written or deleted
      */
     record Published(long generation, int writes) {
         // value

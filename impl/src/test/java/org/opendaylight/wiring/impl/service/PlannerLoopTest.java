@@ -283,7 +283,7 @@ public class PlannerLoopTest extends AbstractConcurrentDataBrokerTest {
             : after.getGeneration().longValue(), hosts, networks);
     }
 
-    /** How many writes the loop made for a generation (its commit may complete after listeners saw it). */
+    /** How many entries the loop wrote or deleted for a generation (its commit may complete after listeners saw it). */
     private int writesOf(final long generation) throws Exception {
         return await(() -> loop.lastPublished(), p -> p.generation() >= generation).writes();
     }
@@ -342,6 +342,8 @@ public class PlannerLoopTest extends AbstractConcurrentDataBrokerTest {
                 .orElse(null), java.util.Objects::nonNull);
             assertEquals(Set.of("h2"), removal.hosts());
             assertEquals(Set.of("overlay-network/green"), removal.networks());
+            // h2: its leaves, g1 and its green entry deleted, br-int (one origin less); green deleted
+            assertEquals(5, writesOf(removal.generation()));
 
             // a new tunnel endpoint in the full mesh: every host gets one tunnel port, and only that is written
             seen.clear();
@@ -350,8 +352,9 @@ public class PlannerLoopTest extends AbstractConcurrentDataBrokerTest {
                 .orElse(null), java.util.Objects::nonNull);
             assertEquals(count + 1, joined.hosts().size());
             assertEquals(Set.of(), joined.networks());
-            // per existing host its leaves (digest) and the new port; the new host whole
-            assertEquals(2 * count + 1, writesOf(joined.generation()));
+            // per existing host its leaves (digest) and the new port; the new host whole (itself, br-int and a
+            // tunnel port to each of the others)
+            assertEquals(2 * count + 1 + 1 + count, writesOf(joined.generation()));
             final var h3 = read(LogicalDatastoreType.OPERATIONAL, planHost("h3")).orElseThrow();
             assertEquals(count, h3.nonnullPort().size());
             assertEquals(PlanBinding.toBinding(lastPlanOf(intents).hosts().get("h3")), h3);
