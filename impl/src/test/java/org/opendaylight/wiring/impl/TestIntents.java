@@ -35,6 +35,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.Tun
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.TunnelingBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.logical.port.list.LogicalPort;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.logical.port.list.LogicalPortBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.logical.port.list.logical.port.AllowedAddressPair;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.logical.port.list.logical.port.AllowedAddressPairBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.overlay.network.list.OverlayNetwork;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.overlay.network.list.OverlayNetworkBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunnel.endpoint.list.TunnelEndpoint;
@@ -127,6 +129,28 @@ public final class TestIntents {
                 .logical.port.network.OverlayNetworkBuilder().setOverlayNetwork(new Name(network)).build())
             .setHost(host == null ? null : new HostId(host)).setMacAddress(new MacAddress(mac))
             .setFixedIp(addresses(ips)).build());
+        return this;
+    }
+
+    /**
+     * Amends the last added logical port: its allowed address pairs (ip-prefix, mac pairs) and port security.
+     */
+    public TestIntents pairs(final boolean portSecurity, final String... ipMacPairs) {
+        final List<AllowedAddressPair> list = new ArrayList<>();
+        for (int i = 0; i < ipMacPairs.length; i += 2) {
+            list.add(new AllowedAddressPairBuilder().setIpPrefix(prefix(ipMacPairs[i]))
+                .setMacAddress(new MacAddress(ipMacPairs[i + 1])).build());
+        }
+        final var last = ports.remove(ports.size() - 1);
+        ports.add(new LogicalPortBuilder(last).setPortSecurity(portSecurity)
+            .setAllowedAddressPair(list.isEmpty() ? null : BindingMap.ordered(list)).build());
+        return this;
+    }
+
+    /** Amends a logical port: its interface-id. */
+    public TestIntents interfaceId(final String portId, final String ifaceId) {
+        ports.replaceAll(port -> port.getId().getValue().equals(portId)
+            ? new LogicalPortBuilder(port).setInterfaceId(ifaceId).build() : port);
         return this;
     }
 

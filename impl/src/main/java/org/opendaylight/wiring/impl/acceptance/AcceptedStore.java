@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.wiring.impl.intent.BgpSettings;
 import org.opendaylight.wiring.impl.intent.IntentPaths;
@@ -30,12 +32,15 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.a
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.accepted.TunnelingBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.accepted.host.allocation.Bridge;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.accepted.host.allocation.BridgeBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.accepted.host.allocation.Network;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.accepted.host.allocation.NetworkBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.DeviceName;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.HostId;
 import org.opendaylight.yangtools.yang.binding.DataObject;
 import org.opendaylight.yangtools.yang.binding.Key;
 import org.opendaylight.yangtools.yang.binding.KeyAware;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
@@ -116,6 +121,30 @@ public final class AcceptedStore {
     }
 
     /**
+     * The local network ids handed out per host and network reference.
+     *
+     * @param accepted the container, possibly absent
+     * @return local ids
+     */
+    public static Map<String, Map<String, Integer>> networkIds(final @Nullable Accepted accepted) {
+        final Map<String, Map<String, Integer>> result = new HashMap<>();
+        if (accepted != null) {
+            for (HostAllocation host : accepted.nonnullHostAllocation().values()) {
+                final Map<String, Integer> networks = new HashMap<>();
+                for (Network network : host.nonnullNetwork().values()) {
+                    if (network.getLocalId() != null) {
+                        networks.put(network.getNetwork().getValue(), network.getLocalId().toJava());
+                    }
+                }
+                if (!networks.isEmpty()) {
+                    result.put(host.getHostId().getValue(), networks);
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
      * The container to store after a decision.
      *
      * @param decision the decision
@@ -124,6 +153,20 @@ public final class AcceptedStore {
      */
     public static Accepted build(final Acceptance.Decision decision,
             final SortedMap<String, SortedMap<String, Allocation>> allocations) {
+        return build(decision, allocations, new TreeMap<>());
+    }
+
+    /**
+     * The container to store after a decision.
+     *
+     * @param decision the decision
+     * @param allocations the numbers the plan handed out to provider bridges
+     * @param networkIds the local network ids the plan handed out, per host and network reference
+     * @return the container
+     */
+    public static Accepted build(final Acceptance.Decision decision,
+            final SortedMap<String, SortedMap<String, Allocation>> allocations,
+            final SortedMap<String, SortedMap<String, Integer>> networkIds) {
         // the versions to keep are exactly those with an acceptance time: in force and not rejected
         final List<DataObject> kept = new ArrayList<>();
         IntentPaths.of(decision.inForce()).forEach((ref, intent) -> {
@@ -148,14 +191,21 @@ public final class AcceptedStore {
                 ref.toString()))
             .setAcceptedAt(new DateAndTime(time)).build()));
         final List<HostAllocation> hosts = new ArrayList<>();
-        allocations.forEach((host, bridges) -> {
+        final var hostIds = new TreeSet<String>(allocations.keySet());
+        hostIds.addAll(networkIds.keySet());
+        for (var host : hostIds) {
             final List<Bridge> list = new ArrayList<>();
-            bridges.forEach((name, allocation) -> list.add(new BridgeBuilder().setName(new DeviceName(name))
+            allocations.getOrDefault(host, new TreeMap<>()).forEach((name, allocation) -> list.add(new BridgeBuilder()
+                .setName(new DeviceName(name))
                 .setRoutingTable(allocation.table() == 0 ? null : Uint32.valueOf(allocation.table()))
                 .setDeviceIndex(Uint8.valueOf(allocation.deviceIndex())).build()));
-            hosts.add(new HostAllocationBuilder().setHostId(new HostId(host)).setBridge(BindingMap.ordered(list))
-                .build());
-        });
+            final List<Network> networks = new ArrayList<>();
+            networkIds.getOrDefault(host, new TreeMap<>()).forEach((ref, id) -> networks.add(new NetworkBuilder()
+                .setNetwork(new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentRef(ref))
+                .setLocalId(Uint16.valueOf(id)).build()));
+            hosts.add(new HostAllocationBuilder().setHostId(new HostId(host)).setBridge(map(list))
+                .setNetwork(map(networks)).build());
+        }
         return new AcceptedBuilder().setProviderNetworks(provider).setTunneling(tunneling).setBgpRedirect(bgp)
             .setDecision(decisions.isEmpty() ? null : BindingMap.ordered(decisions))
             .setHostAllocation(hosts.isEmpty() ? null : BindingMap.ordered(hosts)).build();

@@ -8,6 +8,7 @@
 package org.opendaylight.wiring.impl.plan;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -88,6 +89,56 @@ public final class HostPlan {
         // value
     }
 
+    /**
+     * A network present on the host (it has a logical port here).
+     *
+     * @param identity what identifies the network on the wire
+     * @param localId the network's small id on this host (OpenFlow metadata)
+     */
+    public record Network(NetworkIdentity identity, int localId) {
+        // value
+    }
+
+    /**
+     * An allowed address pair, keyed by both fields as in Neutron.
+     *
+     * @param ipPrefix address or CIDR
+     * @param mac source MAC, lower case
+     */
+    public record AddressPair(String ipPrefix, String mac) {
+        // value
+    }
+
+    /**
+     * A logical port bound to the host.
+     *
+     * @param ifaceId external_ids:iface-id of its OVS interface
+     * @param id the logical-port intent's id
+     * @param network the network's intent reference
+     * @param mac MAC, lower case
+     * @param fixedIps fixed addresses in numeric order
+     * @param portSecurity whether port security applies
+     * @param addressPairs allowed address pairs in key order
+     */
+    public record LogicalPort(String ifaceId, String id, String network, String mac, List<String> fixedIps,
+            boolean portSecurity, List<AddressPair> addressPairs) {
+        public LogicalPort {
+            fixedIps = List.copyOf(fixedIps);
+            addressPairs = List.copyOf(addressPairs);
+        }
+    }
+
+    /**
+     * The patch port on the integration bridge toward a physical network's provider bridge.
+     *
+     * @param physicalNetwork the physical network
+     * @param port the patch port's name on the integration bridge
+     * @param bridge the provider bridge
+     */
+    public record ProviderPort(String physicalNetwork, String port, String bridge) {
+        // value
+    }
+
     private final String hostId;
     private final String integrationBridge;
     private final Map<String, Planned<Bridge>> bridges = new TreeMap<>();
@@ -101,6 +152,9 @@ public final class HostPlan {
     private final Map<String, Planned<ProxyNdp>> proxyNdps = new TreeMap<>();
     private final Map<String, Planned<String>> exposed = new TreeMap<>();
     private final Map<String, Planned<ProviderFlow>> providerFlows = new TreeMap<>();
+    private final Map<String, Planned<Network>> networks = new TreeMap<>();
+    private final Map<String, Planned<LogicalPort>> logicalPorts = new TreeMap<>();
+    private final Map<String, Planned<ProviderPort>> providerPorts = new TreeMap<>();
     private @Nullable Expose expose;
     // derived views, computed once planning is done (any later add clears them)
     private @Nullable String digest;
@@ -177,6 +231,18 @@ public final class HostPlan {
         return add(providerFlows, value.bridge() + " " + value.patchPort(), value, origins, "provider-flow");
     }
 
+    @Nullable String addNetwork(final Network value, final Collection<IntentRef> origins) {
+        return add(networks, value.identity().ref().toString(), value, origins, "network");
+    }
+
+    @Nullable String addLogicalPort(final LogicalPort value, final Collection<IntentRef> origins) {
+        return add(logicalPorts, value.ifaceId(), value, origins, "logical port with iface-id");
+    }
+
+    @Nullable String addProviderPort(final ProviderPort value, final Collection<IntentRef> origins) {
+        return add(providerPorts, value.physicalNetwork(), value, origins, "provider port of physical network");
+    }
+
     void setExpose(final Expose value) {
         invalidate();
         expose = value;
@@ -248,6 +314,33 @@ public final class HostPlan {
         return providerFlows.values();
     }
 
+    /**
+     * The networks present on the host, by network reference.
+     *
+     * @return the networks
+     */
+    public Collection<Planned<Network>> networks() {
+        return networks.values();
+    }
+
+    /**
+     * The logical ports bound to the host, by iface-id.
+     *
+     * @return the ports
+     */
+    public Collection<Planned<LogicalPort>> logicalPorts() {
+        return logicalPorts.values();
+    }
+
+    /**
+     * The provider patch ports of the integration bridge, by physical network.
+     *
+     * @return the ports
+     */
+    public Collection<Planned<ProviderPort>> providerPorts() {
+        return providerPorts.values();
+    }
+
     public @Nullable Expose expose() {
         return expose;
     }
@@ -269,7 +362,8 @@ public final class HostPlan {
         final var text = new StringBuilder().append(hostId).append('|').append(integrationBridge).append('|')
             .append(expose);
         for (var map : java.util.List.<Map<?, ? extends Planned<?>>>of(bridges, ports, tables, addresses, sysctls,
-                rules, routes, neighbours, proxyNdps, exposed, providerFlows)) {
+                rules, routes, neighbours, proxyNdps, exposed, providerFlows, networks, logicalPorts,
+                providerPorts)) {
             text.append('\n').append(map.values());
         }
         try {

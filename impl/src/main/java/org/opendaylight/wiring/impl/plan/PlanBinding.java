@@ -8,9 +8,11 @@
 package org.opendaylight.wiring.impl.plan;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.wiring.impl.intent.IntentRef;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddressNoZone;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpPrefix;
@@ -19,13 +21,17 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6AddressNoZone;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6Prefix;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.NetworkIdentity;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.PortType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.Host;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.HostBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.Bridge;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.BridgeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.KernelBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.LogicalPortBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.NetworkBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.PortBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.ProviderPortBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.kernel.AddressBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.kernel.ExposeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.kernel.ExposedBuilder;
@@ -36,11 +42,15 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.kernel.RoutingTableBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.kernel.RuleBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.kernel.SysctlBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.logical.port.AllowedAddressPairBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.DatapathType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.DeviceName;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.HostId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.Name;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.PhysicalNetwork;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.TunnelType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.VlanId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.Vni;
 import org.opendaylight.yangtools.yang.binding.Key;
 import org.opendaylight.yangtools.yang.binding.KeyAware;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
@@ -77,6 +87,38 @@ public final class PlanBinding {
                 .setLocalIp(p.value().localIp() == null ? null : address(p.value().localIp()))
                 .setRemoteIp(p.value().remoteIp() == null ? null : address(p.value().remoteIp()))
                 .setRemoteHost(p.value().remoteHost() == null ? null : new HostId(p.value().remoteHost()))
+                .setIntent(intents(p.origins()))
+                .build()))
+            .setNetwork(map(plan.networks(), n -> new NetworkBuilder()
+                .setNetwork(intentRef(n.value().identity().ref()))
+                .setName(new Name(n.value().identity().name()))
+                .setKind(kind(n.value().identity()))
+                .setSegmentationId(vni(n.value().identity()))
+                .setTunnelType(tunnelType(n.value().identity()))
+                .setPhysicalNetwork(physicalNetwork(n.value().identity()))
+                .setVlanId(vlanId(n.value().identity()))
+                .setLocalId(Uint16.valueOf(n.value().localId()))
+                .setIntent(intents(n.origins()))
+                .build()))
+            .setLogicalPort(map(plan.logicalPorts(), p -> new LogicalPortBuilder()
+                .setIfaceId(p.value().ifaceId())
+                .setId(new Name(p.value().id()))
+                .setNetwork(new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentRef(
+                    p.value().network()))
+                .setMacAddress(new MacAddress(p.value().mac()))
+                .setFixedIp(p.value().fixedIps().isEmpty() ? null : p.value().fixedIps().stream()
+                    .map(PlanBinding::address).collect(Collectors.toCollection(LinkedHashSet::new)))
+                .setPortSecurity(p.value().portSecurity())
+                .setAllowedAddressPair(p.value().addressPairs().isEmpty() ? null : BindingMap.ordered(
+                    p.value().addressPairs().stream().map(pair -> new AllowedAddressPairBuilder()
+                        .setIpPrefix(prefix(pair.ipPrefix())).setMacAddress(new MacAddress(pair.mac())).build())
+                        .toList()))
+                .setIntent(intents(p.origins()))
+                .build()))
+            .setProviderPort(map(plan.providerPorts(), p -> new ProviderPortBuilder()
+                .setPhysicalNetwork(new PhysicalNetwork(p.value().physicalNetwork()))
+                .setPort(p.value().port())
+                .setBridge(new DeviceName(p.value().bridge()))
                 .setIntent(intents(p.origins()))
                 .build()));
         final var expose = plan.expose();
@@ -117,6 +159,69 @@ public final class PlanBinding {
                 .build());
         }
         return builder.build();
+    }
+
+    /**
+     * The binding form of a network's placement.
+     *
+     * @param plan the network plan
+     * @return the plan/network list entry
+     */
+    public static org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.Network toBinding(
+            final NetworkPlan plan) {
+        final var identity = plan.identity();
+        return new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.NetworkBuilder()
+            .setNetwork(intentRef(identity.ref()))
+            .setName(new Name(identity.name()))
+            .setKind(kind(identity))
+            .setSegmentationId(vni(identity))
+            .setTunnelType(tunnelType(identity))
+            .setPhysicalNetwork(physicalNetwork(identity))
+            .setVlanId(vlanId(identity))
+            .setDigest(plan.digest())
+            .setHost(plan.hosts().isEmpty() ? null : BindingMap.ordered(plan.hosts().stream()
+                .map(host -> new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.network
+                    .HostBuilder().setHostId(new HostId(host)).build())
+                .toList()))
+            .setPort(map(plan.ports(), p -> new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121
+                    .plan.network.PortBuilder()
+                .setId(new Name(p.value().id()))
+                .setMacAddress(new MacAddress(p.value().mac()))
+                .setHost(new HostId(p.value().host()))
+                .setIntent(intents(p.origins()))
+                .build()))
+            .setIntent(intents(plan.origins()))
+            .build();
+    }
+
+    private static NetworkIdentity.Kind kind(final org.opendaylight.wiring.impl.plan.NetworkIdentity identity) {
+        return switch (identity.kind()) {
+            case OVERLAY -> NetworkIdentity.Kind.Overlay;
+            case FLAT -> NetworkIdentity.Kind.Flat;
+            case VLAN -> NetworkIdentity.Kind.Vlan;
+        };
+    }
+
+    private static @Nullable Vni vni(final org.opendaylight.wiring.impl.plan.NetworkIdentity identity) {
+        return identity.vni() == null ? null : new Vni(Uint32.valueOf(identity.vni()));
+    }
+
+    private static @Nullable TunnelType tunnelType(final org.opendaylight.wiring.impl.plan.NetworkIdentity identity) {
+        return identity.tunnelType() == null ? null : TunnelType.ofName(identity.tunnelType());
+    }
+
+    private static @Nullable PhysicalNetwork physicalNetwork(
+            final org.opendaylight.wiring.impl.plan.NetworkIdentity identity) {
+        return identity.physicalNetwork() == null ? null : new PhysicalNetwork(identity.physicalNetwork());
+    }
+
+    private static @Nullable VlanId vlanId(final org.opendaylight.wiring.impl.plan.NetworkIdentity identity) {
+        return identity.vlanId() == null ? null : new VlanId(Uint16.valueOf(identity.vlanId()));
+    }
+
+    private static org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentRef intentRef(
+            final IntentRef ref) {
+        return new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentRef(ref.toString());
     }
 
     private static Bridge bridge(final HostPlan.Planned<HostPlan.Bridge> planned) {

@@ -8,10 +8,12 @@
 package org.opendaylight.wiring.impl.plan;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -27,6 +29,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.Tenant
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.host.list.Host;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.network.list.ProviderNetwork;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.logical.port.list.LogicalPort;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.overlay.network.list.OverlayNetwork;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.tunnel.endpoint.list.TunnelEndpoint;
 
 /**
@@ -43,6 +46,7 @@ public final class Planner {
     private static final int MAX_DEVICE_INDEX = 15;
     private static final long FIRST_RESERVED_TABLE = 253;
     private static final long LAST_RESERVED_TABLE = 255;
+    private static final int MAX_NETWORK_ID = 0xffff;
 
     /** Host settings of an accepted provider-host intent, or defaults. */
     private record HostSettings(String integrationBridge, String datapathType, List<Mapping> mappings,
@@ -70,12 +74,21 @@ public final class Planner {
     private final Map<String, Map<String, Long>> tablesByHost = new HashMap<>();
     private final Map<String, Map<String, Allocation>> previousAllocations;
     private final SortedMap<String, SortedMap<String, Allocation>> allocations = new TreeMap<>();
+    private final Map<String, OverlayNetwork> overlays = new HashMap<>();
+    // per host, the networks present and the ports that make them present
+    private final SortedMap<String, SortedMap<IntentRef, List<IntentRef>>> present = new TreeMap<>();
+    private final Map<IntentRef, NetworkIdentity> identities = new HashMap<>();
+    private final SortedMap<String, NetworkPlan> networkPlans = new TreeMap<>();
+    private final Map<String, Map<String, Integer>> previousNetworkIds;
+    private final SortedMap<String, SortedMap<String, Integer>> networkIds = new TreeMap<>();
 
     private Planner(final Intents intents, final Map<IntentRef, String> rejected,
-            final Map<String, Map<String, Allocation>> previousAllocations) {
+            final Map<String, Map<String, Allocation>> previousAllocations,
+            final Map<String, Map<String, Integer>> previousNetworkIds) {
         this.intents = intents;
         this.rejected = rejected;
         this.previousAllocations = previousAllocations;
+        this.previousNetworkIds = previousNetworkIds;
     }
 
     /**
@@ -100,11 +113,29 @@ public final class Planner {
      */
     public static PlanResult plan(final Intents intents, final Map<IntentRef, String> rejected,
             final Map<String, Map<String, Allocation>> previousAllocations) {
-        final var planner = new Planner(intents, rejected, previousAllocations);
+        return plan(intents, rejected, previousAllocations, Map.of());
+    }
+
+    /**
+     * Plan all hosts, keeping the numbers handed out before.
+     *
+     * @param intents all intents
+     * @param rejected intents the validator rejected; they are ignored
+     * @param previousAllocations per host and provider bridge, the routing table and device index handed out by an
+     *     earlier run; a bridge keeps them while it stays mapped
+     * @param previousNetworkIds per host and network reference, the local id handed out by an earlier run; a
+     *     network keeps it while it stays present on the host
+     * @return the plan
+     */
+    public static PlanResult plan(final Intents intents, final Map<IntentRef, String> rejected,
+            final Map<String, Map<String, Allocation>> previousAllocations,
+            final Map<String, Map<String, Integer>> previousNetworkIds) {
+        final var planner = new Planner(intents, rejected, previousAllocations, previousNetworkIds);
         planner.run();
         // a host where nothing could be placed gets no plan at all, not an empty integration bridge
         planner.hosts.values().removeIf(plan -> plan.allOrigins().isEmpty());
-        return new PlanResult(planner.hosts, planner.hostRejections, planner.unplaced, planner.allocations);
+        return new PlanResult(planner.hosts, planner.hostRejections, planner.unplaced, planner.allocations,
+            planner.networkPlans, planner.networkIds);
     }
 
     private boolean accepted(final IntentRef ref) {
@@ -122,10 +153,16 @@ public final class Planner {
                 ports.put(port.getId().getValue(), port);
             }
         }
+        for (var net : intents.overlayNetworks()) {
+            if (accepted(ref(IntentKind.OVERLAY_NETWORK, net.getName().getValue()))) {
+                overlays.put(net.getName().getValue(), net);
+            }
+        }
         hostSettings();
         providerBridges();
         tunnels();
         logicalPorts();
+        networksPresent();
         if (intents.bgpEnabled()) {
             bgpRedirect();
         }
@@ -316,7 +353,100 @@ public final class Planner {
             if (plan == null) {
                 continue;
             }
+            final var identity = identity(network, netRef);
+            if (identity == null) {
+                // the validator rejects a port whose network is not accepted; nothing to place without it
+                continue;
+            }
+            final var mac = port.getMacAddress().getValue().toLowerCase(Locale.ROOT);
+            final var conflict = plan.addLogicalPort(logicalPort(port, netRef, mac), List.of(ref, netRef));
+            if (conflict != null) {
+                rejectOnHost(ref, hostId, "interface-id: " + conflict);
+                continue;
+            }
             plan.useIntegrationBridge(List.of(ref, netRef));
+            present.computeIfAbsent(hostId, k -> new TreeMap<>()).computeIfAbsent(netRef, k -> new ArrayList<>())
+                .add(ref);
+            networkPlans.computeIfAbsent(netRef.toString(), k -> new NetworkPlan(identity))
+                .addPort(new NetworkPlan.Port(port.getId().getValue(), mac, hostId), ref);
+            if (identity.physicalNetwork() != null) {
+                final var mapping = settingsOf(hostId).mapping(identity.physicalNetwork());
+                check(ref, hostId, plan.addProviderPort(new HostPlan.ProviderPort(identity.physicalNetwork(),
+                    Names.integrationPatch(mapping.bridge()), mapping.bridge()), List.of(ref, netRef)));
+            }
+        }
+    }
+
+    private @Nullable NetworkIdentity identity(final PortNetwork network, final IntentRef netRef) {
+        return identities.computeIfAbsent(netRef, k -> {
+            if (network.overlay()) {
+                final var overlay = overlays.get(network.name());
+                return overlay == null ? null : NetworkIdentity.overlay(netRef, network.name(),
+                    overlay.getSegmentationId().getValue().toJava(),
+                    overlay.getTunnelType() == null ? "vxlan" : overlay.getTunnelType().getName());
+            }
+            final var provider = networks.get(network.name());
+            return provider == null ? null : NetworkIdentity.provider(netRef, network.name(),
+                provider.getPhysicalNetwork().getValue(), provider.getType() == ProviderNetwork.Type.Vlan
+                    ? provider.getVlanId().getValue().toJava() : null);
+        });
+    }
+
+    private static HostPlan.LogicalPort logicalPort(final LogicalPort port, final IntentRef netRef,
+            final String mac) {
+        final var id = port.getId().getValue();
+        final var pairs = port.nonnullAllowedAddressPair().values().stream()
+            .map(pair -> new HostPlan.AddressPair(IpPrefix.parse(pair.getIpPrefix().getValue()).toString(),
+                pair.getMacAddress().getValue().toLowerCase(Locale.ROOT)))
+            .sorted(Comparator.comparing(HostPlan.AddressPair::ipPrefix).thenComparing(HostPlan.AddressPair::mac))
+            .distinct()
+            .toList();
+        return new HostPlan.LogicalPort(port.getInterfaceId() != null ? port.getInterfaceId() : id, id,
+            netRef.toString(), mac,
+            PortNetwork.sortedIps(port.getFixedIp()).stream().map(ip -> IpPrefix.host(ip.getValue()).addressString())
+                .toList(),
+            !Boolean.FALSE.equals(port.getPortSecurity()), pairs);
+    }
+
+    /**
+     * The networks present on each host, with their local ids: kept from the previous allocation while present,
+     * new ones get the smallest free id in network order. The id is in every flow of the network on the host, so
+     * it must not move when another network comes or goes, and is never handed to another network while in use.
+     */
+    private void networksPresent() {
+        for (var entry : present.entrySet()) {
+            final var hostId = entry.getKey();
+            final var plan = hosts.get(hostId);
+            final var previous = previousNetworkIds.getOrDefault(hostId, Map.of());
+            final Map<IntentRef, Integer> ids = new HashMap<>();
+            final Set<Integer> taken = new HashSet<>();
+            for (var net : entry.getValue().keySet()) {
+                final var old = previous.get(net.toString());
+                if (old != null && old >= 1 && old <= MAX_NETWORK_ID && taken.add(old)) {
+                    ids.put(net, old);
+                }
+            }
+            int next = 1;
+            for (var net : entry.getValue().entrySet()) {
+                if (!ids.containsKey(net.getKey())) {
+                    while (taken.contains(next)) {
+                        next++;
+                    }
+                    if (next > MAX_NETWORK_ID) {
+                        net.getValue().forEach(port -> rejectOnHost(port, hostId, "network: " + net.getKey()
+                            + " does not fit: host " + hostId + " already has " + MAX_NETWORK_ID + " networks"));
+                        continue;
+                    }
+                    taken.add(next);
+                    ids.put(net.getKey(), next);
+                }
+                final int id = ids.get(net.getKey());
+                final var origins = new ArrayList<IntentRef>();
+                origins.add(net.getKey());
+                origins.addAll(net.getValue());
+                plan.addNetwork(new HostPlan.Network(identities.get(net.getKey()), id), origins);
+                networkIds.computeIfAbsent(hostId, k -> new TreeMap<>()).put(net.getKey().toString(), id);
+            }
         }
     }
 

@@ -50,6 +50,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.PlanB
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.Realization;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.Host;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.HostKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.Network;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.NetworkKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentStatus;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.intent.status.Status;
 import org.opendaylight.yangtools.concepts.Registration;
@@ -80,15 +82,18 @@ final class PlannerLoop implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicLong runs = new AtomicLong();
+    private volatile Published lastPublished = new Published(0, 0);
     private final List<Registration> registrations = new ArrayList<>();
+    // the host and network entries in the datastore: only entries whose digest changed are written, and of those
+    // only the list entries that differ
     private Map<String, Host> writtenHosts = new HashMap<>();
+    private Map<String, Network> writtenNetworks = new HashMap<>();
     private Map<IntentRef, IntentPaths.Intent> written = new HashMap<>();
     private boolean loaded;
     private Intents lastIntents;
     private @Nullable Accepted lastAccepted;
     private Acceptance.Decision lastDecision;
     private PlanResult lastPlan;
-    private Map<String, Host> lastHosts = Map.of();
     private Accepted toStore;
     // a new epoch per activation: renderers act on no host before they have seen a plan of this epoch
     private final String epoch = UUID.randomUUID().toString();
@@ -172,11 +177,9 @@ final class PlannerLoop implements AutoCloseable {
             lastDecision = Acceptance.decide(intents, AcceptedStore.intents(storedAccepted),
                 AcceptedStore.acceptedAt(storedAccepted), now);
             lastPlan = Planner.plan(lastDecision.inForce(), lastDecision.rejected(),
-                AcceptedStore.allocations(storedAccepted));
-            lastHosts = new HashMap<>();
-            lastPlan.hosts().forEach((id, hostPlan) -> lastHosts.put(id, PlanBinding.toBinding(hostPlan)));
+                AcceptedStore.allocations(storedAccepted), AcceptedStore.networkIds(storedAccepted));
             lastIntents = intents;
-            toStore = AcceptedStore.build(lastDecision, lastPlan.allocations());
+            toStore = AcceptedStore.build(lastDecision, lastPlan.allocations(), lastPlan.networkIds());
             lastAccepted = storedAccepted;
         }
         final var plan = lastPlan;
@@ -184,8 +187,6 @@ final class PlannerLoop implements AutoCloseable {
         final var statuses = StatusCalculator.compute(paths.keySet(), lastDecision, plan,
             StatusCalculator.reports(realization.map(Realization::getHost).orElse(null)), previous,
             new DateAndTime(now));
-
-        final Map<String, Host> hosts = lastHosts;
 
         if (!toStore.equals(storedAccepted) && !closed) {
             // a transaction is bound to one datastore; the decision is stored before the plan that follows from it
@@ -196,28 +197,68 @@ final class PlannerLoop implements AutoCloseable {
         }
         final var tx = broker.newWriteOnlyTransaction();
         int changes = 0;
-        final boolean planChanged = generation == 0 || !hosts.equals(writtenHosts);
+        final Map<String, Host> hosts;
+        final Map<String, Network> networks;
+        final boolean planChanged;
+        int planChanges = 0;
         if (generation == 0) {
-            // epoch, generation and every host in one transaction: a reader that sees the epoch sees it all
+            // epoch, generation and every host and network in one transaction: a reader that sees the epoch sees
+            // it all
+            hosts = new HashMap<>();
+            plan.hosts().forEach((id, hostPlan) -> hosts.put(id, PlanBinding.toBinding(hostPlan)));
+            networks = new HashMap<>();
+            plan.networks().forEach((ref, networkPlan) -> networks.put(ref, PlanBinding.toBinding(networkPlan)));
             tx.put(LogicalDatastoreType.OPERATIONAL, PLAN, new PlanBuilder().setEpoch(epoch)
-                .setGeneration(Uint64.valueOf(1)).setHost(hosts.isEmpty() ? null : BindingMap.of(hosts.values()))
+                .setGeneration(Uint64.valueOf(1))
+                .setHost(hosts.isEmpty() ? null : BindingMap.of(hosts.values()))
+                .setNetwork(networks.isEmpty() ? null : BindingMap.of(networks.values()))
                 .build());
             changes++;
-        } else if (planChanged) {
-            for (var entry : hosts.entrySet()) {
-                if (!entry.getValue().equals(writtenHosts.get(entry.getKey()))) {
-                    tx.put(LogicalDatastoreType.OPERATIONAL, hostPath(entry.getKey()), entry.getValue());
-                    changes++;
+            planChanges += hosts.values().stream().mapToInt(PlanWrites::size).sum()
+                + networks.values().stream().mapToInt(PlanWrites::size).sum();
+            planChanged = true;
+        } else {
+            // only what changed, with the new generation, in one transaction: a host whose digest is unchanged is
+            // not touched, and of a changed one only the entries that differ are written (a new tunnel endpoint
+            // in a full mesh adds one port per host, not every host's every port)
+            hosts = new HashMap<>(writtenHosts);
+            networks = new HashMap<>(writtenNetworks);
+            for (var entry : plan.hosts().entrySet()) {
+                final var before = writtenHosts.get(entry.getKey());
+                if (before == null || !entry.getValue().digest().equals(before.getDigest())) {
+                    final var after = PlanBinding.toBinding(entry.getValue());
+                    planChanges += PlanWrites.host(tx, hostPath(entry.getKey()), before, after);
+                    hosts.put(entry.getKey(), after);
                 }
             }
             for (var id : writtenHosts.keySet()) {
-                if (!hosts.containsKey(id)) {
+                if (!plan.hosts().containsKey(id)) {
                     tx.delete(LogicalDatastoreType.OPERATIONAL, hostPath(id));
-                    changes++;
+                    hosts.remove(id);
+                    planChanges++;
                 }
             }
-            tx.merge(LogicalDatastoreType.OPERATIONAL, PLAN, new PlanBuilder().setEpoch(epoch)
-                .setGeneration(Uint64.valueOf(generation + 1)).build());
+            for (var entry : plan.networks().entrySet()) {
+                final var before = writtenNetworks.get(entry.getKey());
+                if (before == null || !entry.getValue().digest().equals(before.getDigest())) {
+                    final var after = PlanBinding.toBinding(entry.getValue());
+                    planChanges += PlanWrites.network(tx, networkPath(entry.getKey()), before, after);
+                    networks.put(entry.getKey(), after);
+                }
+            }
+            for (var ref : writtenNetworks.keySet()) {
+                if (!plan.networks().containsKey(ref)) {
+                    tx.delete(LogicalDatastoreType.OPERATIONAL, networkPath(ref));
+                    networks.remove(ref);
+                    planChanges++;
+                }
+            }
+            planChanged = planChanges > 0;
+            if (planChanged) {
+                tx.merge(LogicalDatastoreType.OPERATIONAL, PLAN, new PlanBuilder().setEpoch(epoch)
+                    .setGeneration(Uint64.valueOf(generation + 1)).build());
+                changes += planChanges;
+            }
         }
         final Map<IntentRef, IntentPaths.Intent> entries = new HashMap<>();
         for (var entry : paths.entrySet()) {
@@ -248,9 +289,11 @@ final class PlannerLoop implements AutoCloseable {
         tx.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (planChanged) {
             generation++;
+            lastPublished = new Published(generation, planChanges);
         }
         LOG.debug("Plan written: generation {}, {} changes", generation, changes);
         writtenHosts = hosts;
+        writtenNetworks = networks;
         written = entries;
         runs.incrementAndGet();
     }
@@ -260,12 +303,17 @@ final class PlannerLoop implements AutoCloseable {
         try (ReadTransaction tx = broker.newReadOnlyTransaction()) {
             final var plan = read(tx, LogicalDatastoreType.OPERATIONAL, PLAN);
             final Map<String, Host> hosts = new HashMap<>();
-            plan.ifPresent(p -> p.nonnullHost().values().forEach(h -> hosts.put(h.getHostId().getValue(), h)));
+            final Map<String, Network> networks = new HashMap<>();
+            plan.ifPresent(p -> {
+                p.nonnullHost().values().forEach(h -> hosts.put(h.getHostId().getValue(), h));
+                p.nonnullNetwork().values().forEach(n -> networks.put(n.getNetwork().getValue(), n));
+            });
             final var operational = Intents.of(
                 read(tx, LogicalDatastoreType.OPERATIONAL, IntentPaths.PROVIDER).orElse(null),
                 read(tx, LogicalDatastoreType.OPERATIONAL, IntentPaths.TUNNELING).orElse(null),
                 read(tx, LogicalDatastoreType.OPERATIONAL, IntentPaths.BGP).orElse(null));
             writtenHosts = hosts;
+            writtenNetworks = networks;
             written = new HashMap<>(IntentPaths.of(operational));
         }
     }
@@ -281,10 +329,31 @@ final class PlannerLoop implements AutoCloseable {
             new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.HostId(hostId)));
     }
 
+    private static InstanceIdentifier<Network> networkPath(final String ref) {
+        return PLAN.child(Network.class, new NetworkKey(
+            new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentRef(ref)));
+    }
+
     @SuppressWarnings("unchecked")
     private static <T extends IntentStatus> void put(final WriteTransaction tx, final IntentPaths.Intent intent) {
         final var path = (InstanceIdentifier<T>) intent.path();
         tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path, (T) intent.entry());
+    }
+
+    /**
+     * A published plan generation and how many entries it wrote or deleted (host and network entries' own leaves,
+     * list entries inside them; see {@link PlanWrites}).
+     *
+     * @param generation the generation
+     * @param writes the entries written or deleted
+     */
+    record Published(long generation, int writes) {
+        // value
+    }
+
+    /** The last plan this loop published (for tests). */
+    Published lastPublished() {
+        return lastPublished;
     }
 
     /** How many recomputations ran to completion (for tests). */

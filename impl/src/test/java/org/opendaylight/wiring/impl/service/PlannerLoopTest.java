@@ -13,21 +13,36 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.opendaylight.mdsal.binding.api.DataObjectModification;
+import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
+import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
 import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.wiring.impl.TestIntents;
+import org.opendaylight.wiring.impl.acceptance.AcceptedStore;
 import org.opendaylight.wiring.impl.intent.IntentPaths;
+import org.opendaylight.wiring.impl.plan.PlanBinding;
+import org.opendaylight.wiring.impl.plan.PlanResult;
+import org.opendaylight.wiring.impl.plan.Planner;
+import org.opendaylight.wiring.impl.validation.Validator;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.Accepted;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.accepted.rev261121.accepted.HostAllocationKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.Plan;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.Realization;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.Host;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.HostKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.Network;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.NetworkKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.HostBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.host.Renderer;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.host.RendererBuilder;
@@ -40,6 +55,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.Host
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentState;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.Name;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.TunnelType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.intent.status.Status;
 import org.opendaylight.yangtools.yang.binding.DataObject;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
@@ -244,6 +260,115 @@ public class PlannerLoopTest extends AbstractConcurrentDataBrokerTest {
             read(LogicalDatastoreType.OPERATIONAL, planHost("rack-1-host-2")).orElseThrow());
         assertEquals("the VM on that host is unaffected", IntentState.Pending,
             read(LogicalDatastoreType.OPERATIONAL, portStatus("vm1-port")).orElseThrow().getState());
+    }
+
+    /** The plan/host and plan/network entries one plan notification wrote or deleted, and its generation. */
+    private record Publication(long generation, Set<String> hosts, Set<String> networks) {
+        // value
+    }
+
+    private static Publication publication(final DataObjectModification<Plan> root) {
+        final Set<String> hosts = new TreeSet<>();
+        final Set<String> networks = new TreeSet<>();
+        for (var child : root.getModifiedChildren(Host.class)) {
+            hosts.add(((HostKey) ((InstanceIdentifier.IdentifiableItem<?, ?>) child.getIdentifier()).getKey())
+                .getHostId().getValue());
+        }
+        for (var child : root.getModifiedChildren(Network.class)) {
+            networks.add(((NetworkKey) ((InstanceIdentifier.IdentifiableItem<?, ?>) child.getIdentifier())
+                .getKey()).getNetwork().getValue());
+        }
+        final var after = root.getDataAfter();
+        return new Publication(after == null || after.getGeneration() == null ? 0
+            : after.getGeneration().longValue(), hosts, networks);
+    }
+
+    /** How many entries the loop wrote or deleted for a generation (its commit may complete after listeners saw it). */
+    private int writesOf(final long generation) throws Exception {
+        return await(() -> loop.lastPublished(), p -> p.generation() >= generation).writes();
+    }
+
+    /** The plan the pure planner makes of the intents, with the local ids the loop stored. */
+    private PlanResult lastPlanOf(final TestIntents intents) throws Exception {
+        final var snapshot = intents.build();
+        final var accepted = read(LogicalDatastoreType.CONFIGURATION, ACCEPTED).orElse(null);
+        return Planner.plan(snapshot, Validator.validate(snapshot), AcceptedStore.allocations(accepted),
+            AcceptedStore.networkIds(accepted));
+    }
+
+    @Test
+    public void onlyChangedHostsAndNetworksAreRewritten() throws Exception {
+        final int count = 6;
+        final var intents = new TestIntents().overlay("blue", 0x13).overlay("green", 0x49);
+        for (int i = 1; i <= count; i++) {
+            intents.endpoint("h" + i, TunnelType.Vxlan, "192.0.2." + i)
+                .overlayPort("p" + i, "blue", "h" + i, String.format("fa:16:3e:00:00:%02x", i));
+        }
+        intents.overlayPort("g1", "green", "h2", "fa:16:3e:00:01:01");
+        writeConfig(intents);
+        final var first = await(() -> read(LogicalDatastoreType.OPERATIONAL, PLAN).orElse(null),
+            plan -> plan != null && plan.nonnullHost().size() == count && plan.nonnullNetwork().size() == 2);
+        final var blue = first.nonnullNetwork().get(new NetworkKey(new IntentRef("overlay-network/blue")));
+        assertEquals(count, blue.nonnullPort().size());
+        assertEquals(count, blue.getHost().size());
+        assertEquals(1, read(LogicalDatastoreType.OPERATIONAL, planHost("h1")).orElseThrow().nonnullLogicalPort()
+            .size());
+
+        final List<Publication> seen = new CopyOnWriteArrayList<>();
+        final DataTreeChangeListener<Plan> listener = changes -> changes.forEach(change -> seen.add(
+            publication(change.getRootNode())));
+        try (var reg = getDataBroker().registerDataTreeChangeListener(
+                DataTreeIdentifier.create(LogicalDatastoreType.OPERATIONAL, PLAN), listener)) {
+            final long generation = await(() -> read(LogicalDatastoreType.OPERATIONAL, PLAN).orElseThrow()
+                .getGeneration().longValue(), g -> g > 0);
+            await(() -> seen.size(), n -> n > 0);
+            seen.clear();
+            // one more port on h1 in blue: h1 and blue change, no other host and not green
+            writeConfig(intents.overlayPort("q1", "blue", "h1", "fa:16:3e:00:02:01"));
+            final var next = await(() -> seen.stream().filter(p -> p.generation() > generation).findFirst()
+                .orElse(null), java.util.Objects::nonNull);
+            assertEquals("one publication", generation + 1, next.generation());
+            assertEquals("only the host whose plan changed is written", Set.of("h1"), next.hosts());
+            assertEquals(Set.of("overlay-network/blue"), next.networks());
+            // h1: its leaves, the new logical port, its blue entry and br-int (one more origin each); blue: its
+            // leaves and the new port. No tunnel port, no other host.
+            assertEquals(6, writesOf(next.generation()));
+
+            // green loses its last port (g1 on h2): h2 is rewritten, green's entry deleted, nothing else
+            seen.clear();
+            intents.ports.removeIf(p -> p.getId().getValue().equals("g1"));
+            writeConfig(intents);
+            final var removal = await(() -> seen.stream().filter(p -> p.generation() > generation + 1).findFirst()
+                .orElse(null), java.util.Objects::nonNull);
+            assertEquals(Set.of("h2"), removal.hosts());
+            assertEquals(Set.of("overlay-network/green"), removal.networks());
+            // h2: its leaves, g1 and its green entry deleted, br-int (one origin less); green deleted
+            assertEquals(5, writesOf(removal.generation()));
+
+            // a new tunnel endpoint in the full mesh: every host gets one tunnel port, and only that is written
+            seen.clear();
+            writeConfig(intents.endpoint("h" + (count + 1), TunnelType.Vxlan, "192.0.2.99"));
+            final var joined = await(() -> seen.stream().filter(p -> p.generation() > generation + 2).findFirst()
+                .orElse(null), java.util.Objects::nonNull);
+            assertEquals(count + 1, joined.hosts().size());
+            assertEquals(Set.of(), joined.networks());
+            // per existing host its leaves (digest) and the new port; the new host whole (itself, br-int and a
+            // tunnel port to each of the others)
+            assertEquals(2 * count + 1 + 1 + count, writesOf(joined.generation()));
+            final var h3 = read(LogicalDatastoreType.OPERATIONAL, planHost("h3")).orElseThrow();
+            assertEquals(count, h3.nonnullPort().size());
+            assertEquals(PlanBinding.toBinding(lastPlanOf(intents).hosts().get("h3")), h3);
+        }
+        final var plan = read(LogicalDatastoreType.OPERATIONAL, PLAN).orElseThrow();
+        assertEquals(first.getEpoch(), plan.getEpoch());
+        assertEquals(Set.of(new NetworkKey(new IntentRef("overlay-network/blue"))), plan.nonnullNetwork().keySet());
+        assertEquals(count + 1, plan.nonnullNetwork().values().iterator().next().nonnullPort().size());
+        // the local ids are kept with the accepted intents, so a restart renumbers nothing
+        final var accepted = await(() -> read(LogicalDatastoreType.CONFIGURATION, ACCEPTED).orElse(null),
+            a -> a != null && a.nonnullHostAllocation().size() == count);
+        final var h2 = accepted.nonnullHostAllocation().get(new HostAllocationKey(new HostId("h2")));
+        assertEquals(Set.of("overlay-network/blue"), h2.nonnullNetwork().values().stream()
+            .map(n -> n.getNetwork().getValue()).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test

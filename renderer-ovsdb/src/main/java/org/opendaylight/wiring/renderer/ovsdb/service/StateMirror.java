@@ -31,6 +31,8 @@ import org.opendaylight.yangtools.yang.common.Uint64;
  * Converts a host's OVSDB replica into the {@code wiring-ovsdb:ovsdb-state} operational mirror.
  */
 final class StateMirror {
+    private static final String IFACE_ID = "iface-id";
+
     private StateMirror() {
         // utility
     }
@@ -40,7 +42,14 @@ final class StateMirror {
         final OvsdbReplica replica = connection.replica();
         final List<Bridge> bridges = new ArrayList<>();
         for (var bridge : replica.bridges()) {
+            // the bridge's own MAC is the one of its local interface, which carries the bridge's name
+            final var local = replica.portsOf(bridge).stream()
+                .filter(port -> port.name().equals(bridge.name()))
+                .flatMap(port -> replica.interfacesOf(port).stream())
+                .filter(iface -> iface.name().equals(bridge.name()))
+                .findFirst();
             bridges.add(new BridgeBuilder().setName(bridge.name())
+                .setMacAddress(local.flatMap(iface -> iface.macInUse()).orElse(null))
                 .setDatapathId(bridge.datapathId().orElse(null))
                 .setDatapathType(bridge.datapathType())
                 .setFailMode(bridge.failMode().orElse(null))
@@ -62,6 +71,7 @@ final class StateMirror {
                 .setOfport(iface.flatMap(i -> i.ofport()).orElse(null))
                 .setTag(port.tag().map(tag -> Uint16.valueOf(tag)).orElse(null))
                 .setMacAddress(iface.flatMap(i -> i.macInUse()).orElse(null))
+                .setIfaceId(iface.map(i -> i.externalIds().get(IFACE_ID)).orElse(null))
                 .setLinkState(iface.flatMap(i -> i.linkState()).orElse(null))
                 .setError(iface.flatMap(i -> i.error()).orElse(null))
                 .setOption(options.isEmpty() ? null : BindingMap.ordered(options))

@@ -352,6 +352,43 @@ public class RendererOvsIT extends AbstractConcurrentDataBrokerTest {
         assertTrue(back <= RESYNC_MILLIS + 2_000);
     }
 
+    private Optional<org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.ovsdb.rev261121.ovsdb.state.Host> mirror(
+            final String host) {
+        return read(InstanceIdentifier.create(OvsdbState.class).child(
+            org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.ovsdb.rev261121.ovsdb.state.Host.class,
+            new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.ovsdb.rev261121.ovsdb.state.HostKey(
+                new HostId(host))));
+    }
+
+    @Test
+    public void ovsdbStatePublishesIfaceIdAndBridgeMac() throws Exception {
+        final var h1 = host();
+        final var plans = Plans.plan(providerIntents(h1.id()));
+        Plans.publish(getDataBroker(), "epoch-j", plans);
+        awaitProgrammed(h1.id(), plans.get(h1.id()));
+        // a VM interface as os-vif plugs it: not ours, carries the logical port's iface-id
+        h1.vsctl("add-port", "br-int", "tapwro1", "--", "set", "interface", "tapwro1", "type=internal",
+            "external_ids:iface-id=port-wro-1");
+        await("ofport of tapwro1", 20, () -> h1.vsctl("get", "interface", "tapwro1", "ofport").matches("[1-9]\\d*"));
+        final long ofport = Long.parseLong(h1.vsctl("get", "interface", "tapwro1", "ofport"));
+        final var bridgeMac = h1.vsctl("get", "interface", "br-int", "mac_in_use").replace("\"", "");
+        assertTrue(bridgeMac, bridgeMac.matches("[0-9a-f]{2}(:[0-9a-f]{2}){5}"));
+        // the flow renderer joins the plan's iface-id to an ofport, and needs the bridge's own MAC
+        await("iface-id and ofport of tapwro1 in ovsdb-state", 20, () -> mirror(h1.id())
+            .map(h -> h.nonnullPort().values().stream().anyMatch(p -> "tapwro1".equals(p.getName())
+                && "port-wro-1".equals(p.getIfaceId()) && p.getOfport() != null && p.getOfport() == ofport))
+            .orElse(false));
+        await("mac-address of br-int in ovsdb-state", 20, () -> mirror(h1.id())
+            .map(h -> h.nonnullBridge().values().stream().anyMatch(b -> "br-int".equals(b.getName())
+                && bridgeMac.equals(b.getMacAddress())))
+            .orElse(false));
+        final var state = mirror(h1.id()).orElseThrow();
+        assertTrue("a port without iface-id publishes none", state.nonnullPort().values().stream()
+            .filter(p -> "phy-br-ex".equals(p.getName())).allMatch(p -> p.getIfaceId() == null));
+        assertEquals("the operator's VM port is left alone", "port-wro-1",
+            h1.vsctl("get", "interface", "tapwro1", "external_ids:iface-id").replace("\"", ""));
+    }
+
     @Test
     public void activeRemoteWithAnotherSystemIdIsRefused() throws Exception {
         final int remotePort = LabHost.freePort();
