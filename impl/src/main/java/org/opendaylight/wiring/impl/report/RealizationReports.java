@@ -20,6 +20,7 @@ import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.RpcProviderService;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.Plan;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.Realization;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.ReportRealization;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.ReportRealizationInput;
@@ -46,7 +47,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The {@code report-realization} RPC: renderers outside the controller (the host agent) cannot write the
  * operational datastore over RESTCONF, so they report here and this writes their
- * {@code realization/host/renderer} entry, which the planner folds into the intents' status.
+ * {@code realization/host/renderer} entry, which the planner folds into the intents' status. A report for a host
+ * the plan does not have removes that host's entry instead.
  */
 @Component(service = { })
 public final class RealizationReports implements ReportRealization, AutoCloseable {
@@ -74,10 +76,23 @@ public final class RealizationReports implements ReportRealization, AutoCloseabl
         final var hostKey = new HostKey(input.getHostId());
         final var path = InstanceIdentifier.create(Realization.class).child(Host.class, hostKey)
             .child(Renderer.class, renderer.key());
-        final var tx = broker.newWriteOnlyTransaction();
-        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path, renderer);
-        return Futures.transform(tx.commit(), ok -> RpcResultBuilder.success(
-            new ReportRealizationOutputBuilder().build()).build(), MoreExecutors.directExecutor());
+        final var planned = InstanceIdentifier.create(Plan.class).child(
+            org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.Host.class,
+            new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.HostKey(input.getHostId()));
+        final var tx = broker.newReadWriteTransaction();
+        final var inPlan = tx.exists(LogicalDatastoreType.OPERATIONAL, planned);
+        final var reported = tx.exists(LogicalDatastoreType.OPERATIONAL, path);
+        return Futures.whenAllSucceed(inPlan, reported).callAsync(() -> {
+            if (Futures.getDone(inPlan)) {
+                tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, path, renderer);
+            } else if (Futures.getDone(reported)) {
+                // nothing is planned there (a host removed from the plan, or not in it yet): a report of it would
+                // only linger; the planner sweeps the entries of hosts it removes, this keeps late reports out
+                tx.delete(LogicalDatastoreType.OPERATIONAL, path);
+            }
+            return Futures.transform(tx.commit(), ok -> RpcResultBuilder.success(
+                new ReportRealizationOutputBuilder().build()).build(), MoreExecutors.directExecutor());
+        }, MoreExecutors.directExecutor());
     }
 
     /**

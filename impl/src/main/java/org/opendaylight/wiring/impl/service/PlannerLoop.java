@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.binding.api.ClusteredDataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -52,6 +54,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.HostKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.Network;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.NetworkKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.host.Renderer;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.host.RendererKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.HostId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentStatus;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.intent.status.Status;
 import org.opendaylight.yangtools.concepts.Registration;
@@ -214,6 +219,9 @@ final class PlannerLoop implements AutoCloseable {
                 .setNetwork(networks.isEmpty() ? null : BindingMap.of(networks.values()))
                 .build());
             changes++;
+            // host-agent reports of hosts no longer planned, left by an earlier planner instance
+            reportedByHostAgent(realization).stream().filter(id -> !hosts.containsKey(id))
+                .forEach(id -> tx.delete(LogicalDatastoreType.OPERATIONAL, hostAgentReport(id)));
             planChanges += hosts.values().stream().mapToInt(PlanWrites::size).sum()
                 + networks.values().stream().mapToInt(PlanWrites::size).sum();
             planChanged = true;
@@ -234,6 +242,10 @@ final class PlannerLoop implements AutoCloseable {
             for (var id : writtenHosts.keySet()) {
                 if (!plan.hosts().containsKey(id)) {
                     tx.delete(LogicalDatastoreType.OPERATIONAL, hostPath(id));
+                    // the host agent reports through the RPC and cannot remove its own entry: ours to sweep
+                    if (reportedByHostAgent(realization).contains(id)) {
+                        tx.delete(LogicalDatastoreType.OPERATIONAL, hostAgentReport(id));
+                    }
                     hosts.remove(id);
                     planChanges++;
                 }
@@ -322,6 +334,21 @@ final class PlannerLoop implements AutoCloseable {
             final LogicalDatastoreType store, final InstanceIdentifier<T> path)
             throws InterruptedException, ExecutionException, TimeoutException {
         return tx.read(store, path).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    // a delete below a list entry that does not exist fails the whole transaction: delete only what is there
+    private static Set<String> reportedByHostAgent(final Optional<Realization> realization) {
+        return realization.map(Realization::nonnullHost).orElse(Map.of()).values().stream()
+            .filter(host -> host.nonnullRenderer().containsKey(new RendererKey(Renderer.Name.HostAgent)))
+            .map(host -> host.getHostId().getValue()).collect(Collectors.toSet());
+    }
+
+    private static InstanceIdentifier<Renderer> hostAgentReport(final String hostId) {
+        return REALIZATION.child(
+            org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.Host.class,
+            new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.HostKey(
+                new HostId(hostId)))
+            .child(Renderer.class, new RendererKey(Renderer.Name.HostAgent));
     }
 
     private static InstanceIdentifier<Host> hostPath(final String hostId) {

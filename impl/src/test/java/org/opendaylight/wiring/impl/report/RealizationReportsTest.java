@@ -43,15 +43,56 @@ public class RealizationReportsTest extends AbstractConcurrentDataBrokerTest {
     }
 
     private Renderer reportAndRead(final ReportRealizationInput input) throws Exception {
+        planHost("h1");
+        report(input);
+        return readReport().orElseThrow();
+    }
+
+    private void report(final ReportRealizationInput input) throws Exception {
         try (var reports = new RealizationReports(getDataBroker(), NO_REGISTRY)) {
             assertTrue(reports.invoke(input).get(10, TimeUnit.SECONDS).isSuccessful());
         }
+    }
+
+    private java.util.Optional<Renderer> readReport() throws Exception {
         try (var tx = getDataBroker().newReadOnlyTransaction()) {
             return tx.read(LogicalDatastoreType.OPERATIONAL, org.opendaylight.yangtools.yang.binding.InstanceIdentifier
                 .create(Realization.class).child(Host.class, new HostKey(new HostId("h1")))
-                .child(Renderer.class, new RendererKey(Renderer.Name.HostAgent))).get(10, TimeUnit.SECONDS)
-                .orElseThrow();
+                .child(Renderer.class, new RendererKey(Renderer.Name.HostAgent))).get(10, TimeUnit.SECONDS);
         }
+    }
+
+    private void planHost(final String id) throws Exception {
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        final var host = new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.HostBuilder()
+            .setHostId(new HostId(id)).setDigest("abc").build();
+        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, org.opendaylight.yangtools.yang.binding
+            .InstanceIdentifier.create(org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.Plan.class)
+            .child(org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.Host.class, host.key()),
+            host);
+        tx.commit().get(10, TimeUnit.SECONDS);
+    }
+
+    private void unplanHost(final String id) throws Exception {
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.delete(LogicalDatastoreType.OPERATIONAL, org.opendaylight.yangtools.yang.binding.InstanceIdentifier
+            .create(org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.Plan.class)
+            .child(org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.Host.class,
+                new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.HostKey(
+                    new HostId(id))));
+        tx.commit().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    public void aReportForAHostThePlanDoesNotHaveRemovesItsEntry() throws Exception {
+        final var clean = new ReportRealizationInputBuilder().setHostId(new HostId("h1"))
+            .setRenderer(ReportRealizationInput.Renderer.HostAgent).setAppliedDigest("abc").build();
+        report(clean);
+        assertTrue("no entry for a host that is not planned", readReport().isEmpty());
+        assertEquals("abc", reportAndRead(clean).getAppliedDigest());
+        unplanHost("h1");
+        report(clean);
+        assertTrue("the late report of a host removed from the plan is not kept", readReport().isEmpty());
     }
 
     @Test

@@ -203,6 +203,27 @@ public class PlannerLoopTest extends AbstractConcurrentDataBrokerTest {
     }
 
     @Test
+    public void aHostLeavingThePlanLosesItsHostAgentReport() throws Exception {
+        writeConfig(TestIntents.seed001());
+        final var host = await(() -> read(LogicalDatastoreType.OPERATIONAL, planHost("rack-1-host-2")),
+            Optional::isPresent).orElseThrow();
+        final var report = InstanceIdentifier.create(Realization.class)
+            .child(org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.Host.class,
+                new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.HostKey(
+                    new HostId("rack-1-host-2")))
+            .child(Renderer.class, new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121
+                .realization.host.RendererKey(Renderer.Name.HostAgent));
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, report, new RendererBuilder()
+            .setName(Renderer.Name.HostAgent).setAppliedDigest(host.getDigest()).build());
+        tx.commit().get(10, TimeUnit.SECONDS);
+        awaitStatus(portStatus("vm1-port"), IntentState.Pending);
+        writeConfig(new TestIntents());
+        await(() -> read(LogicalDatastoreType.OPERATIONAL, planHost("rack-1-host-2")), Optional::isEmpty);
+        await(() -> read(LogicalDatastoreType.OPERATIONAL, report), Optional::isEmpty);
+    }
+
+    @Test
     public void deletingAnIntentRemovesItsStatusAndPlan() throws Exception {
         final var intents = new TestIntents().flat("public", "public").host("c1", "public", "br-ex");
         writeConfig(intents);
