@@ -252,8 +252,9 @@ public sealed interface JoinProblem {
     }
 
     /**
-     * A MAC address claimed in one network by a local port and a remote port, or by remote ports on two hosts: the
-     * remote entries are left out (the L2 lookup has one destination per MAC).
+     * A MAC address claimed in one network by two local ports, by a local and a remote port, or by remote ports on
+     * two hosts: the remote entries (or the local ports sharing it) are left out, since the L2 lookup has one
+     * destination per MAC.
      *
      * @param network the network reference
      * @param mac the MAC
@@ -268,7 +269,7 @@ public sealed interface JoinProblem {
 
         @Override
         public String reason() {
-            return "network " + network + ": MAC " + mac + " claimed by more than one host";
+            return "network " + network + ": MAC " + mac + " claimed by more than one port";
         }
     }
 

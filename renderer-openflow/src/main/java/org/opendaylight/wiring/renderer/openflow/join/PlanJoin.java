@@ -406,7 +406,12 @@ public final class PlanJoin {
 
         private void tunnelPorts() {
             // the tunnel type families the host's overlay networks use (gre covers IPv4 and IPv6 GRE ports)
-            final Set<String> families = new TreeSet<>(tunnelTypes.values());
+            final Set<String> families = new TreeSet<>();
+            tunnelTypes.forEach((ref, type) -> {
+                if (usable.containsKey(ref)) {
+                    families.add(type);
+                }
+            });
             final Map<String, List<Port>> byRemote = new TreeMap<>();
             for (Port port : host.nonnullPort().values()) {
                 if (port.getType() != null && TUNNEL_TYPES.contains(port.getType()) && port.getRemoteHost() != null

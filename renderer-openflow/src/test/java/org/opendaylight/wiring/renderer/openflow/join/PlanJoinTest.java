@@ -45,6 +45,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.HostId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.Name;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.TunnelType;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint16;
 
@@ -172,6 +173,25 @@ class PlanJoinTest {
         final String flows = OfctlRenderer.flows(COMPILER.compile(result.pipeline()));
         assertFalse(flows.contains("fa:16:3e:4d:a9:28"), "no L2 entry for a port behind no tunnel");
         assertTrue(flows.contains("fa:16:3e:4d:a9:27"), "h2's ports stay");
+    }
+
+    @Test
+    void networkOfAnotherTunnelTypeNeedsItsOwnTunnelPorts() {
+        final PlanFixture fixture = new PlanFixture(LabScenario.seed004());
+        final Host planned = fixture.host("h1");
+        final var networks = new java.util.LinkedHashMap<>(planned.nonnullNetwork());
+        networks.computeIfPresent(new NetworkKey(new IntentRef(ADMIN)), (key, net) ->
+            new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.host.NetworkBuilder(net)
+                .setTunnelType(TunnelType.Geneve).build());
+        final JoinResult result = PlanJoin.join(new HostBuilder(planned).setNetwork(networks).build(),
+            fixture.networks(), fixture.state("h1"));
+        assertEquals(List.of(
+            new JoinProblem.NoTunnelToHost(ADMIN, "h2", "geneve", List.of(ADMIN, "logical-port/vm-admin2")),
+            new JoinProblem.NoTunnelToHost(ADMIN, "h3", "geneve", List.of(ADMIN, "logical-port/vm-admin3"))),
+            result.problems(), "the plan has VXLAN tunnel ports only");
+        assertEquals(List.of(PRIVATE), result.pipeline().remotePorts().stream().map(RemotePort::network).distinct()
+            .toList(), "the VXLAN network still reaches both hosts");
+        assertEquals(List.of(new TunnelPort("h2", 22), new TunnelPort("h3", 23)), result.pipeline().tunnelPorts());
     }
 
     @Test
