@@ -142,17 +142,52 @@ public final class Agent implements AutoCloseable {
     }
 
     /**
+     * What one pass did and how long each step took.
+     *
+     * @param known whether the plan was known (else nothing was read from or changed in the kernel)
+     * @param readMillis reading the plan over RESTCONF and parsing it
+     * @param kernelMillis the kernel reconciliation (read, diff, {@code ip -batch}, verify)
+     * @param flowsMillis the provider-bridge flow reconciliation
+     * @param reportMillis the report RPC (0 when no report was due)
+     * @param batches the {@code ip -batch} runs
+     * @param applied the kernel changes applied
+     * @param failures the failures reported
+     */
+    record Pass(boolean known, long readMillis, long kernelMillis, long flowsMillis, long reportMillis, int batches,
+            int applied, int failures) {
+
+        /**
+         * The whole pass.
+         *
+         * @return the sum of the steps in milliseconds
+         */
+        long totalMillis() {
+            return readMillis + kernelMillis + flowsMillis + reportMillis;
+        }
+
+        @Override
+        public String toString() {
+            return known ? "pass " + totalMillis() + " ms: read " + readMillis + " ms, kernel " + kernelMillis
+                + " ms (" + batches + " batch(es), " + applied + " change(s)), flows " + flowsMillis + " ms, report "
+                + reportMillis + " ms, " + failures + " failure(s)"
+                : "pass " + totalMillis() + " ms: plan unknown, nothing changed";
+        }
+    }
+
+    /**
      * Reads the plan, reconciles the kernel and then the flows, and reports if the digest or the failures changed,
      * or always when {@code forceReport}. An unknown plan (no epoch, unreachable controller, a body that is not a
      * host) changes nothing and reports nothing.
      *
      * @param forceReport report even if nothing changed (periodic resync)
+     * @return what the pass did, timed
      */
-    void runOnce(final boolean forceReport) {
+    Pass runOnce(final boolean forceReport) {
+        final long start = System.nanoTime();
         final PlanSource.Plan plan = source.read();
         if (!plan.known()) {
             LOG.info("Plan unknown ({}): changing nothing", plan.reason());
-            return;
+            return new Pass(false, millisSince(start), 0, 0, 0, 0, 0, 0);
         }
         final PlanJson.Parsed parsed;
         final IntentIndex index;
@@ -166,24 +201,37 @@ public final class Agent implements AutoCloseable {
             }
         } catch (IOException e) {
             LOG.warn("Host plan unusable ({}): changing nothing", e.getMessage());
-            return;
+            return new Pass(false, millisSince(start), 0, 0, 0, 0, 0, 0);
         }
+        final long readMillis = millisSince(start);
         final List<ChangeSet.Failure> failures = new ArrayList<>(parsed.rejected());
         final List<String> unreachable = new ArrayList<>();
+        long step = System.nanoTime();
+        int batches = 0;
+        int applied = 0;
         try {
-            failures.addAll(kernel.reconcile(Optional.of(parsed.state())).failures());
+            final Reconciler.Result result = kernel.reconcile(Optional.of(parsed.state()));
+            failures.addAll(result.failures());
+            batches = result.batches();
+            applied = result.applied();
         } catch (IOException e) {
             LOG.warn("Kernel not reconciled: {}", e.getMessage());
             unreachable.add("kernel: " + e.getMessage());
         }
+        final long kernelMillis = millisSince(step);
+        step = System.nanoTime();
         try {
             failures.addAll(flows.reconcile(Optional.of(parsed.state())).failures());
         } catch (IOException e) {
             LOG.warn("Flows not reconciled: {}", e.getMessage());
             unreachable.add("flows: " + e.getMessage());
         }
+        final long flowsMillis = millisSince(step);
+        step = System.nanoTime();
+        boolean reported = false;
         final String body = reportBody(hostId, plan.digest(), failures, index, unreachable);
         if (forceReport || !body.equals(lastReport)) {
+            reported = true;
             try {
                 source.report(body);
                 lastReport = body;
@@ -193,6 +241,18 @@ public final class Agent implements AutoCloseable {
                 LOG.warn("Report failed: {}", e.getMessage());
             }
         }
+        final Pass pass = new Pass(true, readMillis, kernelMillis, flowsMillis, millisSince(step), batches, applied,
+            failures.size());
+        if (reported || batches > 0) {
+            LOG.info("Host {}: {}", hostId, pass);
+        } else {
+            LOG.debug("Host {}: {}", hostId, pass);
+        }
+        return pass;
+    }
+
+    private static long millisSince(final long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 
     /**

@@ -7,6 +7,7 @@
  */
 package org.opendaylight.wiring.hostagent;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,9 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point: {@code java -cp wiring-host-agent.jar:lib/* org.opendaylight.wiring.hostagent.AgentMain <config>}.
- * Reads the configuration, finds the host id (configured, else the local OVS {@code external_ids:system-id}) and
- * runs the agent until SIGTERM.
+ * Entry point: {@code java -cp wiring-host-agent.jar:lib/* org.opendaylight.wiring.hostagent.AgentMain [--once]
+ * <config>}. Reads the configuration, finds the host id (configured, else the local OVS
+ * {@code external_ids:system-id}) and runs the agent until SIGTERM; with {@code --once}, runs one full resync
+ * (read, reconcile, report), prints what it did and how long it took on stdout and exits (0, or 1 when the plan was
+ * unknown or an object failed). Never run it next to a running agent of the same host.
  */
 public final class AgentMain {
     private static final Logger LOG = LoggerFactory.getLogger(AgentMain.class);
@@ -29,20 +32,46 @@ public final class AgentMain {
     /**
      * Runs the agent.
      *
-     * @param args the configuration file
+     * @param args {@code [--once] <config>}
      * @throws Exception if the agent cannot start (exit code 1)
      */
+    @SuppressFBWarnings(value = "DM_EXIT", justification = "--once reports its outcome in the exit code")
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
     public static void main(final String[] args) throws Exception {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("usage: wiring-host-agent <config.properties>");
-        }
-        final RuntimeConfig config = RuntimeConfig.load(Path.of(args[0]));
+        final boolean once = once(args);
+        final RuntimeConfig config = RuntimeConfig.load(Path.of(args[args.length - 1]));
         final CommandRunner runner = new ProcessCommandRunner(120);
         final String hostId = config.hostId().isPresent() ? config.hostId().orElseThrow() : systemId(runner);
         final Agent agent = new Agent(config, hostId, runner);
+        if (once) {
+            final Agent.Pass pass;
+            try {
+                pass = agent.runOnce(true);
+            } finally {
+                agent.close();
+            }
+            System.out.println(pass);
+            System.exit(pass.known() && pass.failures() == 0 ? 0 : 1);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "host-agent-shutdown"));
         agent.start();
         agent.join();
+    }
+
+    /**
+     * Checks the arguments.
+     *
+     * @param args {@code [--once] <config>}
+     * @return whether {@code --once} was given
+     */
+    static boolean once(final String[] args) {
+        if (args.length == 1 && !args[0].startsWith("-")) {
+            return false;
+        }
+        if (args.length == 2 && "--once".equals(args[0])) {
+            return true;
+        }
+        throw new IllegalArgumentException("usage: wiring-host-agent [--once] <config.properties>");
     }
 
     /**

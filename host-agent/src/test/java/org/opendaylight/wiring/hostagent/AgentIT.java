@@ -64,14 +64,18 @@ class AgentIT {
 
     /** Resync 60 s: only events, polling and the start make the agent act within a test's time. */
     private void startAgent(final int pollSeconds) {
+        agent = newAgent(pollSeconds);
+        agent.start();
+    }
+
+    private Agent newAgent(final int pollSeconds) {
         final AgentConfig agentConfig = new AgentConfig(AgentConfig.DEFAULT_PROTOCOL, lab.protocolName(),
             lab.protosFile(), lab.tablesFile(), lab.work.resolve("state.json"), Optional.of(ns),
             AgentConfig.ExposureKind.BRIDGE, "odl-wiring-host-agent", AgentConfig.DEFAULT_COOKIE, false, Map.of());
         final RuntimeConfig config = new RuntimeConfig(Optional.of(HOST_ID), List.of(URI.create(controller.url())),
             "agent", "secret", Duration.ofSeconds(60), Duration.ofSeconds(pollSeconds), Duration.ofSeconds(5),
             agentConfig);
-        agent = new Agent(config, HOST_ID, lab.runner);
-        agent.start();
+        return new Agent(config, HOST_ID, lab.runner);
     }
 
     /** Seed 001's rack-1-host-1 after the provider VM and cr-lrp steps (IPv4 and IPv6), as the plan serves it. */
@@ -226,6 +230,33 @@ class AgentIT {
         await("the FIP withdrawn by polling", 10_000, () -> !has("172.24.4.79", "rule")
             && !has("172.24.4.79", "-o", "addr", "show", "dev", "bgp-nic"));
         assertEquals("d-3", nextReport(5).path("applied-digest").asText());
+    }
+
+    /** One pass as {@code AgentMain --once} runs it: timed, reported; a second one changes nothing. */
+    @Test
+    void oneTimedPassAppliesThenHasNothingToDo() throws Exception {
+        agent = newAgent(30);
+        final Agent.Pass unknown = agent.runOnce(true);
+        assertFalse(unknown.known(), unknown::toString);
+        assertTrue(unknown.toString().contains("plan unknown"), unknown::toString);
+        assertTrue(controller.reports.isEmpty());
+
+        controller.epoch = "e1";
+        controller.hostJson = host("d-1", false, "");
+        final Agent.Pass first = agent.runOnce(true);
+        assertTrue(first.known() && first.batches() > 0 && first.applied() > 0, first::toString);
+        assertEquals(0, first.failures(), first::toString);
+        assertEquals(first.readMillis() + first.kernelMillis() + first.flowsMillis() + first.reportMillis(),
+            first.totalMillis());
+        assertTrue(first.toString().matches("pass \\d+ ms: read \\d+ ms, kernel \\d+ ms \\(\\d+ batch\\(es\\), "
+            + "\\d+ change\\(s\\)\\), flows \\d+ ms, report \\d+ ms, 0 failure\\(s\\)"), first::toString);
+        assertEquals("d-1", nextReport(5).path("applied-digest").asText());
+        assertTrue(ip("-o", "addr", "show", "dev", "bgp-nic").contains("inet 172.24.4.92/32"));
+
+        final Agent.Pass second = agent.runOnce(true);
+        assertEquals(0, second.batches(), second::toString);
+        assertEquals(0, second.applied(), second::toString);
+        assertEquals("d-1", nextReport(5).path("applied-digest").asText());
     }
 
     @Test

@@ -93,4 +93,14 @@ class RuntimeConfigTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> AgentMain.parseSystemId("\"\"\n"))
             .getMessage().contains("invalid host id"));
     }
+
+    @Test
+    void onceOption() {
+        assertFalse(AgentMain.once(new String[] {"/etc/odl-wiring/host-agent.properties"}));
+        assertTrue(AgentMain.once(new String[] {"--once", "agent.properties"}));
+        for (String[] bad : List.of(new String[0], new String[] {"--once"}, new String[] {"--twice", "a"},
+                new String[] {"a", "b"}, new String[] {"a", "--once"})) {
+            assertThrows(IllegalArgumentException.class, () -> AgentMain.once(bad), String.join(" ", bad));
+        }
+    }
 }
