@@ -260,8 +260,12 @@ for n in "${SIZES[@]}"; do
     # 2. full resync, nothing to do, then everything to redo (the agent process stopped: one pass each)
     stop_agent
     noop=$(once) || true
-    ip -n "$NS" -4 rule flush protocol "$PROTO"
-    ip -n "$NS" -6 rule flush protocol "$PROTO"
+    # one "rule flush" misses some of thousands of rules (it deletes while it dumps): repeat
+    for _ in $(seq 20); do
+        ip -n "$NS" -4 rule flush protocol "$PROTO"
+        ip -n "$NS" -6 rule flush protocol "$PROTO"
+        [ "$( (ip -n "$NS" -4 rule; ip -n "$NS" -6 rule) | grep -c ' proto ' || true)" -gt 0 ] || break
+    done
     ip -n "$NS" -4 route flush table all proto "$PROTO"
     ip -n "$NS" -6 route flush table all proto "$PROTO"
     ip -n "$NS" addr flush dev "$EXPOSE"

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -87,11 +88,14 @@ public final class Reconciler {
             return new Result(true, 0, 0, List.of(), List.of());
         }
         final DesiredState want = desired.orElseThrow();
+        final long start = System.nanoTime();
         files.ensureProtocolName();
         final KernelSnapshot before = reader.read(want);
+        final long read = System.nanoTime();
         final Set<String> owned = files.ownedAddresses();
         final ChangeSet changes = differ.diff(want, before, owned);
         files.writeTableNames(want.tables());
+        final long diffed = System.nanoTime();
 
         final List<ChangeSet.Failure> failures = new ArrayList<>(changes.conflicts());
         final Map<String, String> errors = new HashMap<>();
@@ -121,6 +125,7 @@ public final class Reconciler {
             }
         }
 
+        final long appliedAt = System.nanoTime();
         final Set<IpPrefix> fresh = new HashSet<>();
         changes.addressAdds().stream().filter(key -> isExposureKey(want, key))
             .map(key -> IpPrefix.parse(key.substring(key.indexOf('|') + 1))).filter(prefix -> !prefix.isIpv4())
@@ -157,12 +162,17 @@ public final class Reconciler {
             failures.addAll(announcer.announce(want, now, arrivals));
         }
         if (batches > 0 || !failures.isEmpty()) {
-            LOG.info("Reconciled: {} batch(es), {} change(s) applied, {} failure(s)", batches, applied,
-                failures.size());
+            LOG.info("Reconciled: {} batch(es), {} change(s) applied, {} failure(s) (read {} ms, diff {} ms, "
+                + "apply {} ms, verify and record {} ms)", batches, applied, failures.size(), millis(start, read),
+                millis(read, diffed), millis(diffed, appliedAt), millis(appliedAt, System.nanoTime()));
         }
         failures.forEach(failure -> LOG.warn("Not applied: {}: {} ({})", failure.object(), failure.error(),
             failure.command()));
         return new Result(false, batches, applied, failures, arrivals);
+    }
+
+    private static long millis(final long fromNanos, final long toNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(toNanos - fromNanos);
     }
 
     /** Runs one batch; returns the number of failed lines and records their errors by command. */
