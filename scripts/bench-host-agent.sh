@@ -113,6 +113,7 @@ start_agent() {
     echo $! >"$DIR/agent.pid"
     # its first pass done and its change stream open
     for _ in $(seq $((TIMEOUT * 10))); do
+        grep -qa . "/proc/$(cat "$DIR/agent.pid")/cmdline" 2>/dev/null || break   # exited (or a zombie)
         tail -n +"$((lines + 1))" "$DIR/agent.log" | grep -q 'Following plan changes' \
             && tail -n +"$((lines + 1))" "$DIR/agent.log" | grep -q " INFO .* - Host $H: pass " && return 0
         sleep 0.1
