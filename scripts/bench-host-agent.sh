@@ -9,7 +9,8 @@
 # Benchmark of the host agent: N addresses exposed on one host (needs root).
 #
 # Starts ODL if needed (scripts/run.sh, without the example's lab), starts lab host "bench-agent" (OVS in the
-# network namespace wl-bench-agent, connected to ODL) and its host agent (BRIDGE exposure, no announcements), maps
+# network namespace wl-bench-agent, connected to ODL) and its host agent (BRIDGE exposure, no announcements; ODL
+# user wiring-bench-agent, set up by scripts/host-agent-access.sh), maps
 # the provider network "bench-public" to its br-ex and, for each N:
 #   converge   one RESTCONF PATCH adds N provider ports (10.77.0.0/16, bound to bench-agent); time from just
 #              before it until the namespace holds N rules, N table routes and N addresses on the expose device
@@ -42,6 +43,7 @@ EXPOSE=bgp-nic
 BRIDGE=br-ex
 AGENT_HOME=$ROOT/host-agent/target
 CONF=$DIR/agent.properties
+AGENT_USER=wiring-bench-agent   # its own ODL user (scripts/host-agent-access.sh)
 RT_TABLES=/etc/iproute2/rt_tables.d/$NS.conf
 RT_PROTOS=/etc/iproute2/rt_protos.d/$NS.conf
 TIMEOUT=${BENCH_TIMEOUT:-600}
@@ -163,14 +165,18 @@ must 200 204 -- PATCH wiring-bgp:bgp-redirect "$DIR/bgp.json"
 "$LABSH" start "$H" "$DIR" tcp:127.0.0.1:6640 >/dev/null
 for _ in $(seq 60); do ip -n "$NS" link show "$BRIDGE" >/dev/null 2>&1 && break; sleep 1; done
 ip -n "$NS" link set "$BRIDGE" up   # what the host's network configuration does
+# the agent logs in as its own user, which can read the plan and report and nothing else (as run.sh's agents)
+[ -s "$DIR/agent-password" ] || (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$DIR/agent-password")
+WIRING_AUTH=$AUTH "$ROOT/scripts/host-agent-access.sh" --user "$AGENT_USER" --password-file "$DIR/agent-password" \
+    "$URL" >/dev/null
 (
     umask 077
     cat >"$CONF" <<PROPS
 host-id=$H
 netns=$NS
 restconf.urls=$URL/rests
-restconf.user=${AUTH%%:*}
-restconf.password=${AUTH#*:}
+restconf.user=$AGENT_USER
+restconf.password-file=$DIR/agent-password
 expose.mode=BRIDGE
 protocol=$PROTO
 flow.cookie=0x3e7
