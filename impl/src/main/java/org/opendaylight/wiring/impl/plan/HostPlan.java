@@ -161,6 +161,7 @@ public final class HostPlan {
     private @Nullable SortedSet<IntentRef> allOrigins;
     private @Nullable SortedSet<IntentRef> switchOrigins;
     private @Nullable SortedSet<IntentRef> kernelOrigins;
+    private @Nullable SortedSet<IntentRef> flowOrigins;
 
     HostPlan(final String hostId, final String integrationBridge, final String datapathType) {
         this.hostId = hostId;
@@ -253,6 +254,7 @@ public final class HostPlan {
         allOrigins = null;
         switchOrigins = null;
         kernelOrigins = null;
+        flowOrigins = null;
     }
 
     private <K, V> @Nullable String add(final Map<K, Planned<V>> map, final K key, final V value,
@@ -407,6 +409,22 @@ public final class HostPlan {
     }
 
     /**
+     * The intents needing this host's OpenFlow pipeline: its networks, logical ports and provider ports.
+     *
+     * @return the intents
+     */
+    public SortedSet<IntentRef> flowOrigins() {
+        if (flowOrigins == null) {
+            final var result = new TreeSet<IntentRef>();
+            for (var map : java.util.List.<Map<?, ? extends Planned<?>>>of(networks, logicalPorts, providerPorts)) {
+                map.values().forEach(planned -> result.addAll(planned.origins()));
+            }
+            flowOrigins = java.util.Collections.unmodifiableSortedSet(result);
+        }
+        return flowOrigins;
+    }
+
+    /**
      * Every intent this host's plan mentions.
      *
      * @return the intents
@@ -415,6 +433,7 @@ public final class HostPlan {
         if (allOrigins == null) {
             final var result = new TreeSet<IntentRef>(switchOrigins());
             result.addAll(kernelOrigins());
+            result.addAll(flowOrigins());
             allOrigins = java.util.Collections.unmodifiableSortedSet(result);
         }
         return allOrigins;

@@ -34,9 +34,30 @@ import org.opendaylight.yangtools.yang.binding.util.BindingMap;
  * is an input, and a state whose state and reason did not change keeps its previous time stamp.
  */
 public final class StatusCalculator {
-    /** A renderer's report for one host, reduced to what status needs. */
+    /**
+     * A renderer's report for one host, reduced to what status needs.
+     *
+     * @param appliedDigest the host plan digest the renderer applied, null when none
+     * @param failedIntents failures per intent
+     * @param connected whether the renderer reaches the device
+     * @param reason overall reason, null when none
+     * @param pendingIntents intents that wait for something on the device, with what they wait for
+     */
     public record Report(@Nullable String appliedDigest, Map<String, String> failedIntents, boolean connected,
-            @Nullable String reason) {
+            @Nullable String reason, Map<String, String> pendingIntents) {
+        /**
+         * A report without pending intents.
+         *
+         * @param appliedDigest digest applied
+         * @param failedIntents failures per intent
+         * @param connected whether the renderer reaches the device
+         * @param reason overall reason
+         */
+        public Report(final @Nullable String appliedDigest, final Map<String, String> failedIntents,
+                final boolean connected, final @Nullable String reason) {
+            this(appliedDigest, failedIntents, connected, reason, Map.of());
+        }
+
         /**
          * A report of a connected renderer.
          *
@@ -44,16 +65,19 @@ public final class StatusCalculator {
          * @param failedIntents failures per intent
          */
         public Report(final @Nullable String appliedDigest, final Map<String, String> failedIntents) {
-            this(appliedDigest, failedIntents, true, null);
+            this(appliedDigest, failedIntents, true, null, Map.of());
         }
 
         static Report of(final Renderer renderer) {
             final Map<String, String> failed = new TreeMap<>();
             renderer.nonnullFailedIntent().values()
                 .forEach(f -> failed.put(f.getIntent().getValue(), f.getReason() == null ? "" : f.getReason()));
+            final Map<String, String> pending = new TreeMap<>();
+            renderer.nonnullPendingIntent().values()
+                .forEach(p -> pending.put(p.getIntent().getValue(), p.getReason() == null ? "" : p.getReason()));
             // a report without the leaf comes from a renderer that only reports while connected
             return new Report(renderer.getAppliedDigest(), failed, !Boolean.FALSE.equals(renderer.getConnected()),
-                renderer.getReason());
+                renderer.getReason(), pending);
         }
     }
 
@@ -177,6 +201,9 @@ public final class StatusCalculator {
         if (hostPlan.kernelOrigins().contains(ref)) {
             needed.add("host-agent");
         }
+        if (hostPlan.flowOrigins().contains(ref)) {
+            needed.add("openflow");
+        }
         final var digest = hostPlan.digest();
         final List<String> waiting = new ArrayList<>();
         for (var renderer : needed) {
@@ -189,7 +216,10 @@ public final class StatusCalculator {
             if (failure != null) {
                 return new HostState(IntentState.Failed, renderer + ": " + failure);
             }
-            if (report == null || !digest.equals(report.appliedDigest())) {
+            final var pending = report == null ? null : report.pendingIntents().get(ref.toString());
+            if (pending != null) {
+                waiting.add(renderer + ": " + pending);
+            } else if (report == null || !digest.equals(report.appliedDigest())) {
                 waiting.add(renderer);
             }
         }

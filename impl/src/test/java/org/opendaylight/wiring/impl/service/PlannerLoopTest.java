@@ -47,6 +47,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.reali
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.host.Renderer;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.host.RendererBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.host.renderer.FailedIntentBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.host.renderer.PendingIntentBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.network.list.ProviderNetwork;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.provider.rev261121.provider.network.list.ProviderNetworkKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.tunnel.rev261121.logical.port.list.LogicalPort;
@@ -149,7 +150,7 @@ public class PlannerLoopTest extends AbstractConcurrentDataBrokerTest {
         assertEquals(3, status.nonnullHost().size());
         assertNotNull(status.getLastChange());
         final var port = awaitStatus(portStatus("vm1-port"), IntentState.Pending);
-        assertEquals("planned on 1 host(s); waiting for rack-1-host-2 (ovsdb, host-agent)", port.getReason());
+        assertEquals("planned on 1 host(s); waiting for rack-1-host-2 (ovsdb, host-agent, openflow)", port.getReason());
     }
 
     @Test
@@ -175,14 +176,33 @@ public class PlannerLoopTest extends AbstractConcurrentDataBrokerTest {
             Optional::isPresent).orElseThrow();
         final var digest = host.getDigest();
         final var tx = getDataBroker().newWriteOnlyTransaction();
+        // the OpenFlow pipeline applied, but the VM's interface is not on the switch yet
         tx.put(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Realization.class)
             .child(org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.Host.class,
                 new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.HostKey(
                     new HostId("rack-1-host-2"))),
             new HostBuilder().setHostId(new HostId("rack-1-host-2")).setRenderer(BindingMap.of(
                 new RendererBuilder().setName(Renderer.Name.Ovsdb).setAppliedDigest(digest).build(),
-                new RendererBuilder().setName(Renderer.Name.HostAgent).setAppliedDigest(digest).build())).build());
+                new RendererBuilder().setName(Renderer.Name.HostAgent).setAppliedDigest(digest).build(),
+                new RendererBuilder().setName(Renderer.Name.Openflow).setAppliedDigest(digest)
+                    .setPendingIntent(BindingMap.of(new PendingIntentBuilder()
+                        .setIntent(new IntentRef("logical-port/vm1-port")).setReason("no interface with iface-id "
+                            + "vm1-port on br-int yet").build())).build())).build());
         tx.commit().get(10, TimeUnit.SECONDS);
+        final var waitingFor = "planned on 1 host(s); waiting for rack-1-host-2 (openflow: no interface with iface-id "
+            + "vm1-port on br-int yet)";
+        final var waiting = await(() -> read(LogicalDatastoreType.OPERATIONAL, portStatus("vm1-port")),
+            status -> status.isPresent() && waitingFor.equals(status.orElseThrow().getReason())).orElseThrow();
+        assertEquals(IntentState.Pending, waiting.getState());
+        final var plugged = getDataBroker().newWriteOnlyTransaction();
+        plugged.put(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Realization.class)
+            .child(org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.Host.class,
+                new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.HostKey(
+                    new HostId("rack-1-host-2")))
+            .child(Renderer.class, new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121
+                .realization.host.RendererKey(Renderer.Name.Openflow)),
+            new RendererBuilder().setName(Renderer.Name.Openflow).setAppliedDigest(digest).build());
+        plugged.commit().get(10, TimeUnit.SECONDS);
         final var programmed = awaitStatus(portStatus("vm1-port"), IntentState.Programmed);
         assertEquals("programmed on 1 host(s)", programmed.getReason());
 

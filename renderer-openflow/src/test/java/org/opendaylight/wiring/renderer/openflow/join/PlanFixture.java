@@ -52,7 +52,7 @@ import org.opendaylight.yangtools.yang.common.Uint32;
  * {@link LabScenario#PATCH_OFPORTS}, VM interfaces {@code tap-<id>} carrying their iface-id. The switch's ofports are
  * editable ({@link #ofports}) before {@link #state} builds the switch state.
  */
-final class PlanFixture {
+public final class PlanFixture {
     static final String BR_INT = "br-int";
 
     private final LabScenario lab;
@@ -60,7 +60,7 @@ final class PlanFixture {
     /** Per host: port name on br-int -> ofport as the switch reports it. */
     final Map<String, Map<String, Long>> ofports = new TreeMap<>();
 
-    PlanFixture(final LabScenario lab) {
+    public PlanFixture(final LabScenario lab) {
         this.lab = lab;
         final Set<String> names = new TreeSet<>();
         lab.ports().forEach(port -> names.add(port.network()));
@@ -117,7 +117,7 @@ final class PlanFixture {
      * The plan of one host: its networks (with the scenario's local ids), its logical ports, one VXLAN tunnel port
      * per other host, a provider port per physical network its provider networks use.
      */
-    Host host(final String host) {
+    public Host host(final String host) {
         final Set<String> present = new TreeSet<>();
         lab.portsOn(host).forEach(port -> present.add(port.network()));
         final var nets = networks.stream().filter(net -> present.contains(net.name()))
@@ -179,7 +179,7 @@ final class PlanFixture {
     /**
      * The {@code plan/network} entries: per network its hosts and ports.
      */
-    List<org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.Network> networks() {
+    public List<org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.Network> networks() {
         return networks.stream().map(net -> {
             final Set<String> hosts = new TreeSet<>();
             final var ports = lab.ports().stream().filter(port -> port.network().equals(net.name()))
@@ -206,7 +206,8 @@ final class PlanFixture {
      * The switch state of one host as the OVSDB module reports it, from {@link #ofports} (a null ofport: the
      * interface exists but has none yet).
      */
-    org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.ovsdb.rev261121.ovsdb.state.Host state(final String host) {
+    public org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.ovsdb.rev261121.ovsdb.state.Host state(
+            final String host) {
         final Map<String, String> ifaceIds = new TreeMap<>();
         lab.portsOn(host).forEach(port -> ifaceIds.put(tap(port.id()), port.id()));
         final var ports = ofports.get(host).entrySet().stream().map(entry -> new org.opendaylight.yang.gen.v1.urn

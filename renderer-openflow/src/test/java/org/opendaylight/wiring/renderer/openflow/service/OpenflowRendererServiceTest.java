@@ -1,0 +1,386 @@
+/*
+ * Copyright (c) 2026 ODL Wiring contributors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.wiring.renderer.openflow.service;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.eos.binding.api.Entity;
+import org.opendaylight.mdsal.eos.binding.api.EntityOwnershipCandidateRegistration;
+import org.opendaylight.mdsal.eos.binding.api.EntityOwnershipChange;
+import org.opendaylight.mdsal.eos.binding.api.EntityOwnershipListener;
+import org.opendaylight.mdsal.eos.binding.api.EntityOwnershipListenerRegistration;
+import org.opendaylight.mdsal.eos.binding.api.EntityOwnershipService;
+import org.opendaylight.mdsal.eos.common.api.EntityOwnershipChangeState;
+import org.opendaylight.mdsal.eos.common.api.EntityOwnershipState;
+import org.opendaylight.wiring.renderer.openflow.inventory.InventoryConverter;
+import org.opendaylight.wiring.renderer.openflow.inventory.InventoryText;
+import org.opendaylight.wiring.renderer.openflow.join.PlanFixture;
+import org.opendaylight.wiring.renderer.openflow.join.PlanJoin;
+import org.opendaylight.wiring.renderer.openflow.pipeline.LabScenario;
+import org.opendaylight.wiring.renderer.openflow.pipeline.compile.CompilerConfig;
+import org.opendaylight.wiring.renderer.openflow.pipeline.compile.PipelineCompiler;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNodeBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.Table;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.TableBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.EtherType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetTypeBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.ovsdb.rev261121.OvsdbState;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.Plan;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.PlanBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.Realization;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.HostBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.HostKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.host.Renderer;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.host.RendererKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.HostId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentState;
+import org.opendaylight.yangtools.yang.binding.DataObject;
+import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.opendaylight.yangtools.yang.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Uint16;
+import org.opendaylight.yangtools.yang.common.Uint32;
+import org.opendaylight.yangtools.yang.common.Uint64;
+import org.opendaylight.yangtools.yang.common.Uint8;
+
+/**
+ * The renderer service on MD-SAL's test data broker: a plan, a switch state and an operational inventory go in; the
+ * config inventory, strict removes and the realization report come out.
+ */
+public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTest {
+    private static final String HOST = "h1";
+    private static final long DPID = 1;
+    private static final InventoryConverter CONVERTER = new InventoryConverter(DPID);
+    private static final long FOREIGN_COOKIE = 0x2;
+
+    private final PlanFixture fixture = new PlanFixture(LabScenario.lab());
+    private final List<String> removed = new CopyOnWriteArrayList<>();
+    private final OwnerEos eos = new OwnerEos();
+    private OpenflowRendererService service;
+
+    @Before
+    public void start() {
+        service = new OpenflowRendererService(getDataBroker(), eos, new StaleRemover() {
+            @Override
+            public void removeFlow(final InstanceIdentifier<FlowCapableNode> node, final Flow flow) {
+                removed.add("flow " + InventoryText.flow(flow));
+            }
+
+            @Override
+            public void removeGroup(final InstanceIdentifier<FlowCapableNode> node, final Group group) {
+                removed.add("group " + group.getGroupId().getValue());
+            }
+        }, CompilerConfig.DEFAULT, new SwitchWorker.Timing(TimeUnit.SECONDS.toNanos(60), TimeUnit.SECONDS.toNanos(60),
+            10_000), 200);
+    }
+
+    @After
+    public void stop() {
+        service.close();
+    }
+
+    private Plan plan(final boolean withHost, final String epoch) {
+        return new PlanBuilder().setEpoch(epoch).setGeneration(Uint64.ONE)
+            .setHost(withHost ? BindingMap.of(new HostBuilder(fixture.host(HOST)).setDigest("digest-h1").build())
+                : null)
+            .setNetwork(BindingMap.ordered(fixture.networks())).build();
+    }
+
+    private <T extends DataObject> void put(final LogicalDatastoreType store, final InstanceIdentifier<T> path,
+            final T data) throws Exception {
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.mergeParentStructurePut(store, path, data);
+        tx.commit().get(10, TimeUnit.SECONDS);
+    }
+
+    private <T extends DataObject> Optional<T> read(final LogicalDatastoreType store,
+            final InstanceIdentifier<T> path) throws Exception {
+        try (var tx = getDataBroker().newReadOnlyTransaction()) {
+            return tx.read(store, path).get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private Map<String, Flow> configFlows() throws Exception {
+        final Map<String, Flow> result = new TreeMap<>();
+        read(LogicalDatastoreType.CONFIGURATION, CONVERTER.nodePath()).ifPresent(node -> node.nonnullTable().values()
+            .forEach(table -> table.nonnullFlow().values().forEach(flow -> result.put(flow.getId().getValue(),
+                flow))));
+        return result;
+    }
+
+    private Optional<Renderer> report() throws Exception {
+        return read(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Realization.class).child(
+            org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.Host.class,
+            new HostKey(new HostId(HOST))).child(Renderer.class, new RendererKey(Renderer.Name.Openflow)));
+    }
+
+    private static void await(final String what, final BooleanSupplier condition) throws InterruptedException {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private interface Check {
+        boolean test() throws Exception;
+    }
+
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private static BooleanSupplier check(final Check check) {
+        return () -> {
+            try {
+                return check.test();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private Set<String> wantedFlowIds() {
+        final var join = PlanJoin.join(fixture.host(HOST), fixture.networks(), fixture.state(HOST));
+        return CONVERTER.flows(new PipelineCompiler(CompilerConfig.DEFAULT).compile(join.pipeline())).stream()
+            .map(flow -> flow.getId().getValue()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Flow foreign(final short table, final int priority, final String id) {
+        return new FlowBuilder().setId(new FlowId(id)).setTableId(Uint8.valueOf(table))
+            .setPriority(Uint16.valueOf(priority)).setCookie(new FlowCookie(Uint64.valueOf(FOREIGN_COOKIE)))
+            .setMatch(new MatchBuilder().setEthernetMatch(new EthernetMatchBuilder().setEthernetType(
+                new EthernetTypeBuilder().setType(new EtherType(Uint32.valueOf(0x88cc))).build()).build()).build())
+            .build();
+    }
+
+    private void writeSwitchState() throws Exception {
+        put(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(OvsdbState.class).child(
+            org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.ovsdb.rev261121.ovsdb.state.Host.class,
+            new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.ovsdb.rev261121.ovsdb.state.HostKey(
+                new HostId(HOST))), fixture.state(HOST));
+    }
+
+    /** The switch as openflowplugin's statistics would show it: the given flows, under the switch's own ids. */
+    private void switchReports(final List<Flow> flows, final List<Group> groups) throws Exception {
+        final Map<Uint8, List<Flow>> byTable = new TreeMap<>();
+        int alien = 0;
+        for (var flow : flows) {
+            byTable.computeIfAbsent(flow.getTableId(), t -> new ArrayList<>()).add(new FlowBuilder(flow)
+                .setId(new FlowId("#UF$TABLE*" + flow.getTableId() + "-" + alien++)).build());
+        }
+        final List<Table> tables = new ArrayList<>();
+        byTable.forEach((id, list) -> tables.add(new TableBuilder().setId(id).setFlow(BindingMap.ordered(list))
+            .build()));
+        put(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Nodes.class).child(Node.class,
+            new NodeKey(new NodeId(InventoryConverter.nodeId(DPID)))), new NodeBuilder()
+                .setId(new NodeId(InventoryConverter.nodeId(DPID)))
+                .addAugmentation(new FlowCapableNodeBuilder().setTable(tables.isEmpty() ? null
+                    : BindingMap.ordered(tables)).setGroup(groups.isEmpty() ? null : BindingMap.ordered(groups))
+                    .build())
+                .build());
+    }
+
+    @Test
+    public void nothingIsWrittenBeforeThePlanHasAnEpoch() throws Exception {
+        final var foreign = foreign((short) 0, 5, "other-app-flow");
+        put(LogicalDatastoreType.CONFIGURATION, CONVERTER.flowPath((short) 0, "other-app-flow"), foreign);
+        writeSwitchState();
+        put(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Plan.class),
+            new PlanBuilder(plan(true, "e1")).setEpoch(null).build());
+        Thread.sleep(1_000);
+        assertEquals("only the other application's flow", Set.of("other-app-flow"), configFlows().keySet());
+        assertTrue("no report without a plan", report().isEmpty());
+    }
+
+    @Test
+    public void theConfigInventoryGetsExactlyThePipelineAndProgrammedNeedsTheSwitchToHoldIt() throws Exception {
+        final var foreignConfig = foreign((short) 0, 5, "other-app-flow");
+        put(LogicalDatastoreType.CONFIGURATION, CONVERTER.flowPath((short) 0, "other-app-flow"), foreignConfig);
+        // a config flow of ours from an earlier run that the plan no longer wants
+        final var staleConfig = new FlowBuilder(foreign((short) 0, 6, "wof-0-6-stale"))
+            .setCookie(new FlowCookie(Uint64.fromLongBits(CompilerConfig.DEFAULT.cookieBase() | 0x01000000L))).build();
+        put(LogicalDatastoreType.CONFIGURATION, CONVERTER.flowPath((short) 0, "wof-0-6-stale"), staleConfig);
+        writeSwitchState();
+        put(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Plan.class), plan(true, "e1"));
+
+        final var wanted = wantedFlowIds();
+        final Set<String> expected = new TreeSet<>(wanted);
+        expected.add("other-app-flow");
+        await("the pipeline in the config inventory", check(() -> configFlows().keySet().equals(expected)));
+        await("a report", check(() -> report().isPresent()));
+        final var notConnected = report().orElseThrow();
+        assertFalse("no switch in the operational inventory: not connected", notConnected.getConnected());
+        assertNull(notConnected.getAppliedDigest());
+
+        // the switch shows only half of our flows: pending, not programmed
+        final var config = read(LogicalDatastoreType.CONFIGURATION, CONVERTER.nodePath()).orElseThrow();
+        final List<Flow> ours = new ArrayList<>();
+        config.nonnullTable().values().forEach(table -> table.nonnullFlow().values().stream()
+            .filter(flow -> flow.getId().getValue().startsWith("wof-")).forEach(ours::add));
+        final List<Group> groups = new ArrayList<>(config.nonnullGroup().values());
+        switchReports(ours.subList(0, ours.size() / 2), groups);
+        await("a pending report", check(() -> report().orElseThrow().getState() == IntentState.Pending));
+        assertTrue(report().orElseThrow().getConnected());
+        assertNull(report().orElseThrow().getAppliedDigest());
+
+        // all of ours, a foreign flow and a stale flow of ours that config does not know (an earlier run's)
+        final List<Flow> onSwitch = new ArrayList<>(ours);
+        onSwitch.add(foreign((short) 0, 5, "x"));
+        final var stale = new FlowBuilder(foreign((short) 17, 3, "y"))
+            .setCookie(new FlowCookie(Uint64.fromLongBits(CompilerConfig.DEFAULT.cookieBase() | 0x05000001L))).build();
+        onSwitch.add(stale);
+        switchReports(onSwitch, groups);
+        await("the stale flow removed", () -> !removed.isEmpty());
+        assertEquals("only our stale flow is deleted on the switch, never the foreign one",
+            List.of("flow " + InventoryText.flow(stale)), List.copyOf(removed));
+        Thread.sleep(500);
+        assertEquals("not programmed while the switch still holds a stale flow of ours", IntentState.Pending,
+            report().orElseThrow().getState());
+
+        // the next statistics no longer show it
+        onSwitch.remove(stale);
+        switchReports(onSwitch, groups);
+        await("programmed", check(() -> report().orElseThrow().getState() == IntentState.Programmed));
+        final var programmed = report().orElseThrow();
+        assertEquals("digest-h1", programmed.getAppliedDigest());
+        assertTrue(programmed.getConnected());
+        assertEquals("one strict delete, not repeated", 1, removed.size());
+    }
+
+    @Test
+    public void aHostLeavingThePlanLosesOurFlowsButNotAnotherApplicationsOnes() throws Exception {
+        put(LogicalDatastoreType.CONFIGURATION, CONVERTER.flowPath((short) 0, "other-app-flow"),
+            foreign((short) 0, 5, "other-app-flow"));
+        writeSwitchState();
+        put(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Plan.class), plan(true, "e1"));
+        await("the pipeline", check(() -> configFlows().size() == wantedFlowIds().size() + 1));
+        await("a report", check(() -> report().isPresent()));
+
+        put(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Plan.class), plan(false, "e1"));
+        await("our flows gone", check(() -> configFlows().keySet().equals(Set.of("other-app-flow"))));
+        await("the report gone", check(() -> report().isEmpty()));
+        assertNotNull(read(LogicalDatastoreType.CONFIGURATION, CONVERTER.nodePath()).orElse(null));
+    }
+
+    @Test
+    public void aMemberThatDoesNotOwnTheHostWritesNothing() throws Exception {
+        eos.others.add(HOST);
+        writeSwitchState();
+        put(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Plan.class), plan(true, "e1"));
+        Thread.sleep(1_000);
+        assertTrue(configFlows().isEmpty());
+        assertTrue(report().isEmpty());
+
+        eos.grant(HOST);
+        await("the owner writes", check(() -> configFlows().keySet().equals(wantedFlowIds())));
+    }
+
+    /** Every candidate is owned here, except the hosts in {@link #others} until {@link #grant} is called. */
+    private static final class OwnerEos implements EntityOwnershipService {
+        final Set<String> others = new java.util.concurrent.ConcurrentSkipListSet<>();
+        private final List<EntityOwnershipListener> listeners = new CopyOnWriteArrayList<>();
+        private final Map<String, Entity> entities = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private static String name(final Entity entity) {
+            return entity.getIdentifier().firstKeyOf(org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang
+                .mdsal.core.general.entity.rev150930.Entity.class).getName();
+        }
+
+        void grant(final String name) {
+            others.remove(name);
+            final var entity = entities.get(name);
+            listeners.forEach(listener -> listener.ownershipChanged(new EntityOwnershipChange(entity,
+                EntityOwnershipChangeState.LOCAL_OWNERSHIP_GRANTED)));
+        }
+
+        @Override
+        public EntityOwnershipCandidateRegistration registerCandidate(final Entity entity) {
+            entities.put(name(entity), entity);
+            if (!others.contains(name(entity))) {
+                listeners.forEach(listener -> listener.ownershipChanged(new EntityOwnershipChange(entity,
+                    EntityOwnershipChangeState.LOCAL_OWNERSHIP_GRANTED)));
+            }
+            return new EntityOwnershipCandidateRegistration() {
+                @Override
+                public Entity getInstance() {
+                    return entity;
+                }
+
+                @Override
+                public void close() {
+                    entities.remove(name(entity));
+                }
+            };
+        }
+
+        @Override
+        public EntityOwnershipListenerRegistration registerListener(final String entityType,
+                final EntityOwnershipListener listener) {
+            listeners.add(listener);
+            return new EntityOwnershipListenerRegistration() {
+                @Override
+                public EntityOwnershipListener getInstance() {
+                    return listener;
+                }
+
+                @Override
+                public String getEntityType() {
+                    return entityType;
+                }
+
+                @Override
+                public void close() {
+                    listeners.remove(listener);
+                }
+            };
+        }
+
+        @Override
+        public Optional<EntityOwnershipState> getOwnershipState(final Entity entity) {
+            return Optional.of(others.contains(name(entity)) ? EntityOwnershipState.OWNED_BY_OTHER
+                : EntityOwnershipState.IS_OWNER);
+        }
+
+        @Override
+        public boolean isCandidateRegistered(final Entity entity) {
+            return entities.containsKey(name(entity));
+        }
+    }
+}
