@@ -35,8 +35,20 @@
 # touches the system's own Open vSwitch. Extra ovsdb-server remotes (for instance "ptcp:16640:127.0.0.1")
 # can be given at start in WL_OVSDB_REMOTES (space separated); they are remembered for restart-ovsdb.
 #
-# Every command is idempotent: start on a running host only applies the manager target, stop on a
-# stopped host does nothing. Processes are stopped by the pid in their own pidfile only.
+# OpenFlow link (WL_OF_LINK=<n> at start, n an integer 1..16000, unique per lab host on the machine): ovs-vswitchd
+# in the namespace cannot reach ODL's OpenFlow port on the root namespace's 127.0.0.1, so start makes a veth pair,
+# "wl-of<n>" in the root namespace and "of0" in wl-<host-id>, with the /30 169.254.A.B/30 where
+# A.B = 256 + 4*n as a 16-bit number (A = (256+4n) >> 8, B = (256+4n) & 255): the root side gets .B+1, the
+# namespace side .B+2 (n=1: 169.254.1.5 and .6; n=16000: 169.254.251.1 and .2). Every n has its own /30 and none
+# touches 169.254.0.0/24 or 169.254.255.0/24 (reserved by RFC 3927). Only the /30 is reachable over it (no
+# default route, no forwarding; IPv6 is off on both sides). start then sets the host's
+# external_ids:odl-wiring-controller=tcp:<root side>:6653, so the OVSDB renderer points br-int at ODL's OpenFlow
+# listener (which binds every address) through the link. n is remembered in <dir>/of-link: a later start without
+# WL_OF_LINK re-applies it, WL_OF_LINK=off removes link and key, stop removes the link. A root side "wl-of<n>"
+# that is paired with another namespace belongs to another lab host: start refuses to take it.
+#
+# Every command is idempotent: start on a running host only applies the manager target (and the OpenFlow link),
+# stop on a stopped host does nothing. Processes are stopped by the pid in their own pidfile only.
 set -euo pipefail
 
 SCHEMA=${WL_OVS_SCHEMA:-/usr/share/openvswitch/vswitch.ovsschema}
@@ -73,6 +85,10 @@ OVSDB_CTL="$OVS_RUNDIR/ovsdb-server.ctl"
 VSWITCHD_PID="$OVS_RUNDIR/ovs-vswitchd.pid"
 VSWITCHD_CTL="$OVS_RUNDIR/ovs-vswitchd.ctl"
 REMOTES_FILE="$DIR/ovsdb-remotes"
+OF_LINK_FILE="$DIR/of-link"
+OF_NS_IF=of0
+OF_PORT=6653
+OF_KEY=odl-wiring-controller
 
 need() {
     command -v "$1" > /dev/null 2>&1 || die "'$1' not found (apt-get install -y openvswitch-switch iproute2)"
@@ -135,6 +151,86 @@ vsctl() {
     ovs-vsctl --db="unix:$DB_SOCK" --timeout=30 "$@"
 }
 
+# of_link_n: the OpenFlow link number to apply at start (WL_OF_LINK, else the remembered one), "off", or empty
+of_link_n() {
+    local n=${WL_OF_LINK:-}
+    if [[ -z $n ]] && [[ -f $OF_LINK_FILE ]]; then
+        n=$(cat "$OF_LINK_FILE")
+    fi
+    if [[ -n $n ]] && [[ $n != off ]]; then
+        [[ $n =~ ^[1-9][0-9]{0,4}$ ]] && ((n <= 16000)) \
+            || die "invalid WL_OF_LINK '$n' (an integer 1..16000, or off)"
+    fi
+    echo "$n"
+}
+
+# of_link_ip <n> <1|2>: the root side (1) or namespace side (2) address of link n
+of_link_ip() {
+    local base=$((256 + 4 * $1))
+    echo "169.254.$((base >> 8)).$(((base & 255) + $2))"
+}
+
+# if_index_and_peer <ip link show output line>: "<ifindex> <peer ifindex>" of a veth, empty if not a veth line
+if_index_and_peer() {
+    sed -n 's/^\([0-9]*\): [^@:]*@if\([0-9]*\):.*/\1 \2/p' <<< "$1"
+}
+
+# of_link_paired <root-if>: true when <root-if> and our namespace's of0 are the two ends of one veth pair
+of_link_paired() {
+    local root ns
+    root=$(ip -o link show dev "$1" 2> /dev/null) || return 1
+    ns=$(ip -n "$NS" -o link show dev "$OF_NS_IF" 2> /dev/null) || return 1
+    if [[ $root =~ link-netns\ ([^ ]+) ]] && [[ ${BASH_REMATCH[1]} != "$NS" ]]; then
+        return 1
+    fi
+    local r n
+    r=($(if_index_and_peer "$root"))
+    n=($(if_index_and_peer "$ns"))
+    [[ ${#r[@]} -eq 2 ]] && [[ ${#n[@]} -eq 2 ]] && [[ ${r[0]} == "${n[1]}" ]] && [[ ${r[1]} == "${n[0]}" ]]
+}
+
+# of_link_up <n>: create (or fix) the veth pair of link n and its addresses; idempotent
+of_link_up() {
+    local n=$1 root_if="wl-of$1" root_ip ns_ip
+    root_ip=$(of_link_ip "$n" 1)
+    ns_ip=$(of_link_ip "$n" 2)
+    if ! of_link_paired "$root_if"; then
+        if ip link show dev "$root_if" > /dev/null 2>&1; then
+            # its other end lives in another namespace (a deleted namespace takes the pair with it)
+            die "$root_if exists and is not paired with $OF_NS_IF in $NS: WL_OF_LINK=$n is taken by another lab host"
+        fi
+        # our of0 of another (earlier) link number goes, and with it the old pair
+        ip -n "$NS" link del "$OF_NS_IF" 2> /dev/null || true
+        ip link add "$root_if" type veth peer name "$OF_NS_IF" netns "$NS"
+    fi
+    # only the /30: no IPv6 (no link-local routes either), no other address
+    echo 1 > "/proc/sys/net/ipv6/conf/$root_if/disable_ipv6" 2> /dev/null || true
+    ip netns exec "$NS" sh -c "echo 1 > /proc/sys/net/ipv6/conf/$OF_NS_IF/disable_ipv6" 2> /dev/null || true
+    if [[ $(ip -o -4 addr show dev "$root_if" | awk '{print $4}') != "$root_ip/30" ]]; then
+        ip addr flush dev "$root_if"
+        ip addr add "$root_ip/30" dev "$root_if"
+    fi
+    if [[ $(ip -n "$NS" -o -4 addr show dev "$OF_NS_IF" | awk '{print $4}') != "$ns_ip/30" ]]; then
+        ip -n "$NS" addr flush dev "$OF_NS_IF"
+        ip -n "$NS" addr add "$ns_ip/30" dev "$OF_NS_IF"
+    fi
+    ip link set "$root_if" up
+    ip -n "$NS" link set "$OF_NS_IF" up
+    echo "$n" > "$OF_LINK_FILE"
+}
+
+# of_link_down: remove our link (only the root side paired with our of0: never another host's), forget it
+of_link_down() {
+    local n=""
+    [[ -f $OF_LINK_FILE ]] && n=$(cat "$OF_LINK_FILE")
+    if [[ $n =~ ^[0-9]+$ ]] && of_link_paired "wl-of$n"; then
+        ip link del "wl-of$n"
+    fi
+    if ns_exists; then
+        ip -n "$NS" link del "$OF_NS_IF" 2> /dev/null || true
+    fi
+}
+
 cmd_start() {
     local manager=${1:-}
     need ovsdb-server
@@ -142,12 +238,20 @@ cmd_start() {
     need ovs-vsctl
     need ip
     [[ $(id -u) -eq 0 ]] || die "must run as root (network namespaces)"
+    local of_link
+    of_link=$(of_link_n)
     mkdir -p "$OVS_RUNDIR" "$OVS_DBDIR" "$OVS_LOGDIR" "$OVS_SYSCONFDIR/openvswitch"
 
     if ! ns_exists; then
         ip netns add "$NS"
     fi
     ip netns exec "$NS" ip link set lo up
+    if [[ $of_link == off ]]; then
+        of_link_down
+        rm -f "$OF_LINK_FILE"
+    elif [[ -n $of_link ]]; then
+        of_link_up "$of_link"
+    fi
 
     if [[ ! -f $DB_FILE ]]; then
         ovsdb-tool create "$DB_FILE" "$SCHEMA"
@@ -164,6 +268,12 @@ cmd_start() {
     db_version=$(ovsdb-tool schema-version "$SCHEMA")
     vsctl --no-wait set Open_vSwitch . "external_ids:system-id=$HOST_ID" "external_ids:hostname=$HOST_ID" \
         "ovs_version=$ovs_version" "db_version=$db_version"
+    # before the manager: the renderer's first look at the host already sees its controller target
+    if [[ $of_link == off ]]; then
+        vsctl --no-wait remove Open_vSwitch . external_ids "$OF_KEY"
+    elif [[ -n $of_link ]]; then
+        vsctl --no-wait set Open_vSwitch . "external_ids:$OF_KEY=tcp:$(of_link_ip "$of_link" 1):$OF_PORT"
+    fi
     if [[ -n $manager ]]; then
         vsctl --no-wait set-manager "$manager"
     fi
@@ -175,12 +285,17 @@ cmd_start() {
     fi
     # Without --no-wait, ovs-vsctl returns once ovs-vswitchd has applied the configuration: a readiness check.
     vsctl set Open_vSwitch . "external_ids:wl-lab-ready=true" > /dev/null
-    echo "lab host $HOST_ID up: netns $NS, db unix:$DB_SOCK, state $DIR"
+    local link=""
+    if [[ -n $of_link ]] && [[ $of_link != off ]]; then
+        link=", OpenFlow link wl-of$of_link $(of_link_ip "$of_link" 1) <-> $OF_NS_IF $(of_link_ip "$of_link" 2)"
+    fi
+    echo "lab host $HOST_ID up: netns $NS, db unix:$DB_SOCK, state $DIR$link"
 }
 
 cmd_stop() {
     stop_daemon ovs-vswitchd "$VSWITCHD_CTL" "$VSWITCHD_PID"
     stop_daemon ovsdb-server "$OVSDB_CTL" "$OVSDB_PID"
+    of_link_down
     if ns_exists; then
         ip netns del "$NS"
     fi

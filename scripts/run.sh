@@ -106,9 +106,14 @@ start_lab() {
         echo "No lab hosts: they need root and Open vSwitch (apt-get install openvswitch-switch)."
         return 0
     fi
-    for host in "${LAB_HOSTS[@]}"; do
-        "$ROOT/scripts/lab-host.sh" start "$host" "$LAB/$host" tcp:127.0.0.1:6640 >/dev/null
-        echo "  lab host $host: ovs-vswitchd in netns wl-$host, manager tcp:127.0.0.1:6640"
+    # OpenFlow link per host (lab-host.sh WL_OF_LINK): host i (from 0) gets link i+1, run.sh's lab uses 1..99 and
+    # the it/ tests 100..199, so the two never take each other's wl-of<n>
+    local i host
+    for i in "${!LAB_HOSTS[@]}"; do
+        host=${LAB_HOSTS[$i]}
+        WL_OF_LINK=$((i + 1)) "$ROOT/scripts/lab-host.sh" start "$host" "$LAB/$host" tcp:127.0.0.1:6640 >/dev/null
+        echo "  lab host $host: ovs-vswitchd in netns wl-$host, manager tcp:127.0.0.1:6640," \
+            "OpenFlow through wl-of$((i + 1))"
     done
     echo -n "Waiting for the lab switches to get their bridges "
     for _ in $(seq 1 60); do

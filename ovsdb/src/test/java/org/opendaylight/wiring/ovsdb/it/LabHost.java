@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +32,23 @@ import org.slf4j.LoggerFactory;
  * A real Open vSwitch host for integration tests, run by {@code scripts/lab-host.sh}: network namespace
  * {@code wl-<id>} with ovs-vswitchd (userspace datapath) inside, ovsdb-server in the root namespace, state under
  * {@code target/lab/<id>}.
+ *
+ * <p>With the system property {@code wiring.lab.ofLinks} set to a range {@code FIRST-LAST} (the {@code it/} module
+ * sets 100-199; {@code scripts/run.sh} uses 1..99), every host started gets the next number of that range as
+ * {@code WL_OF_LINK}: a veth pair to the root namespace and {@code external_ids:odl-wiring-controller}, so its br-int
+ * reaches ODL's OpenFlow port. A number another lab host holds is skipped. Without the property no host gets a link.
  */
 public final class LabHost implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabHost.class);
     private static final long COMMAND_TIMEOUT_SECONDS = 120;
+    private static final String OF_LINKS_PROPERTY = "wiring.lab.ofLinks";
+    private static final String OF_LINK_TAKEN = "is taken by another lab host";
+    private static final int OF_LINK_ATTEMPTS = 10;
+    private static final AtomicInteger NEXT_OF_LINK = new AtomicInteger();
 
     private final String id;
     private final Path dir;
+    private int ofLink;
     private boolean stopped;
 
     private LabHost(final String id, final Path dir) {
@@ -157,15 +168,63 @@ public final class LabHost implements AutoCloseable {
         if (managerTarget != null) {
             command.add(managerTarget);
         }
-        final ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("WL_OVSDB_REMOTES", String.join(" ", extraRemotes));
-        try {
-            LOG.info("{}", run(builder).trim());
-        } catch (IllegalStateException e) {
-            host.close();
-            throw e;
+        final int[] links = ofLinkRange(System.getProperty(OF_LINKS_PROPERTY));
+        for (int attempt = 1; ; attempt++) {
+            final ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put("WL_OVSDB_REMOTES", String.join(" ", extraRemotes));
+            builder.environment().remove("WL_OF_LINK");
+            if (links.length == 2) {
+                host.ofLink = links[0] + Math.floorMod(NEXT_OF_LINK.getAndIncrement(), links[1] - links[0] + 1);
+                builder.environment().put("WL_OF_LINK", Integer.toString(host.ofLink));
+            }
+            try {
+                LOG.info("{}", run(builder).trim());
+                return host;
+            } catch (IllegalStateException e) {
+                if (links.length == 2 && attempt < OF_LINK_ATTEMPTS && String.valueOf(e.getMessage())
+                        .contains(OF_LINK_TAKEN)) {
+                    LOG.info("OpenFlow link {} is held by another lab host, trying the next one", host.ofLink);
+                    continue;
+                }
+                host.close();
+                throw e;
+            }
         }
-        return host;
+    }
+
+    /**
+     * Parses the range of OpenFlow link numbers, {@code FIRST-LAST} within 1..16000.
+     *
+     * @param range the property value, or null
+     * @return {first, last}, or an empty array when no range is given
+     * @throws IllegalArgumentException if it is malformed
+     */
+    static int[] ofLinkRange(final String range) {
+        if (range == null || range.isBlank()) {
+            return new int[0];
+        }
+        final String[] parts = range.strip().split("-", -1);
+        try {
+            if (parts.length == 2) {
+                final int first = Integer.parseInt(parts[0].strip());
+                final int last = Integer.parseInt(parts[1].strip());
+                if (first >= 1 && first <= last && last <= 16000) {
+                    return new int[] { first, last };
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(OF_LINKS_PROPERTY + "=" + range + ": expected FIRST-LAST within 1-16000");
+    }
+
+    /**
+     * The OpenFlow link number (lab-host.sh WL_OF_LINK) of this host.
+     *
+     * @return the number, 0 if it has no link
+     */
+    public int ofLink() {
+        return ofLink;
     }
 
     public String id() {

@@ -21,9 +21,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.wiring.ovsdb.OvsdbConnection;
+import org.opendaylight.wiring.ovsdb.OvsdbTables;
 import org.opendaylight.wiring.ovsdb.data.Uuid;
 import org.opendaylight.wiring.ovsdb.replica.OvsdbReplica;
 import org.opendaylight.wiring.ovsdb.transact.TransactionResult;
+import org.opendaylight.wiring.renderer.ovsdb.desired.ControllerTargets;
 import org.opendaylight.wiring.renderer.ovsdb.desired.DesiredSwitch;
 import org.opendaylight.wiring.renderer.ovsdb.reconcile.SwitchReconciler;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.Host;
@@ -101,6 +103,7 @@ final class HostRenderer {
     private int transportFailures;
     private @Nullable String transportProblem;
     private @Nullable String sessionProblem;
+    private @Nullable String controllerProblem;
     private @Nullable OvsdbReplica appliedOn;
     private Set<Uuid> appliedInserts = Set.of();
     private long appliedAtNanos;
@@ -255,7 +258,12 @@ final class HostRenderer {
             appliedOn = null;
         }
         final var current = plan;
-        final var desired = current == null ? DesiredSwitch.EMPTY : DesiredSwitch.of(current, controllers);
+        // the host may name its own controller targets (external_ids:odl-wiring-controller); the replica reports a
+        // change of it like any other, and this pass follows it
+        final var targets = ControllerTargets.select(hostId, replica.openVSwitch()
+            .map(row -> row.stringMap(OvsdbTables.EXTERNAL_IDS)).orElse(Map.of()), controllers);
+        controllerProblem(targets.problem());
+        final var desired = current == null ? DesiredSwitch.EMPTY : DesiredSwitch.of(current, targets.targets());
         final var result = SwitchReconciler.reconcile(desired, replica, Set.copyOf(excluded));
         if (result.isEmpty()) {
             converged(desired, replica, current, result.conflicts());
@@ -266,6 +274,18 @@ final class HostRenderer {
         LOG.debug("{}: sending {} operations", hostId, result.transaction().size());
         conn.transact(result.transaction()).whenCompleteAsync(
             (outcome, cause) -> completed(conn, desired, result, replica, outcome, cause), worker);
+    }
+
+    private void controllerProblem(final @Nullable String problem) {
+        if (Objects.equals(controllerProblem, problem)) {
+            return;
+        }
+        if (problem != null) {
+            LOG.warn("Host {} keeps the configured controllers: {}", hostId, problem);
+        } else if (controllerProblem != null) {
+            LOG.info("{}: external_ids:{} is valid again or gone", hostId, ControllerTargets.KEY);
+        }
+        controllerProblem = problem;
     }
 
     private void completed(final OvsdbConnection conn, final DesiredSwitch desired,
@@ -378,6 +398,9 @@ final class HostRenderer {
             }
             if (transportProblem != null) {
                 problems.append(problems.length() > 0 ? "; " : "").append(transportProblem);
+            }
+            if (controllerProblem != null) {
+                problems.append(problems.length() > 0 ? "; " : "").append(controllerProblem);
             }
             failures.forEach((object, why) -> problems.append(problems.length() > 0 ? "; " : "").append(object)
                 .append(": ").append(why));

@@ -102,7 +102,8 @@ public final class OvsdbRendererService implements OvsdbConnectionListener, Enti
         @AttributeDefinition(description = "Passive listener (ptcp:PORT[:IP] or pssl:PORT[:IP]); empty disables")
         String listen() default "ptcp:6640";
 
-        @AttributeDefinition(description = "OpenFlow controller targets set on the integration bridge")
+        @AttributeDefinition(description = "OpenFlow controller targets set on the integration bridge (a host's own "
+            + "Open_vSwitch external_ids:odl-wiring-controller replaces them for that host)")
         String[] controllers() default { "tcp:127.0.0.1:6653" };
 
         @AttributeDefinition(description = "Key store (PKCS12 or JKS) for ssl:/pssl:")

@@ -321,4 +321,45 @@ public class OvsdbRendererServiceTest extends AbstractConcurrentDataBrokerTest {
         final long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue("back after " + millis + " ms", millis < RESYNC_MILLIS * 3);
     }
+
+    private static List<String> controllersOfBrInt(final OvsdbReplica replica) {
+        return replica.bridge("br-int").map(b -> replica.controllersOf(b).stream().map(c -> c.target()).sorted()
+            .toList()).orElse(List.of());
+    }
+
+    @Test
+    public void hostNamesItsOwnControllersInExternalIds() throws Exception {
+        final var plans = Plans.plan(intents("h1"));
+        Plans.publish(getDataBroker(), "epoch-1", plans);
+        final var sw = new FakeSwitch("h1").systemExternalId("odl-wiring-controller", "tcp:169.254.1.5:6653");
+        final var conn = connect(sw);
+        awaitProgrammed("h1", plans.get("h1"));
+        assertEquals(List.of("tcp:169.254.1.5:6653"), controllersOfBrInt(conn.switchState()));
+        assertEquals(List.of(), conn.switchState().bridge("br-ex").map(b -> conn.switchState().controllersOf(b))
+            .orElseThrow());
+
+        // changed at runtime: br-int follows
+        conn.byHand(s -> s.systemExternalId("odl-wiring-controller", "tcp:192.0.2.1:6653, ssl:[2001:db8::1]:6653"),
+            true);
+        await("controllers follow", () -> controllersOfBrInt(conn.switchState())
+            .equals(List.of("ssl:[2001:db8::1]:6653", "tcp:192.0.2.1:6653")));
+
+        // invalid: the configured controllers, and the host's report says why
+        conn.byHand(s -> s.systemExternalId("odl-wiring-controller", "tcp:192.0.2.1"), true);
+        await("configured controllers", () -> controllersOfBrInt(conn.switchState())
+            .equals(List.of("tcp:127.0.0.1:6653")));
+        await("invalid value reported", () -> realization("h1").filter(r -> r.getState() == IntentState.Failed
+            && Boolean.TRUE.equals(r.getConnected()) && r.getReason().contains(
+                "external_ids:odl-wiring-controller=\"tcp:192.0.2.1\" is invalid")).isPresent());
+        assertTrue(realization("h1").orElseThrow().nonnullFailedIntent().isEmpty());
+
+        // valid again, then removed: the report is clean again and the configured controllers come back
+        conn.byHand(s -> s.systemExternalId("odl-wiring-controller", "tcp:169.254.1.5:6653"), true);
+        await("valid again", () -> controllersOfBrInt(conn.switchState()).equals(List.of("tcp:169.254.1.5:6653")));
+        awaitProgrammed("h1", plans.get("h1"));
+        conn.byHand(s -> s.systemExternalId("odl-wiring-controller", null), true);
+        await("configured again", () -> controllersOfBrInt(conn.switchState())
+            .equals(List.of("tcp:127.0.0.1:6653")));
+        awaitProgrammed("h1", plans.get("h1"));
+    }
 }

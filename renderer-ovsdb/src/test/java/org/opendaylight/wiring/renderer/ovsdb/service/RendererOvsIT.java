@@ -338,6 +338,50 @@ public class RendererOvsIT extends AbstractConcurrentDataBrokerTest {
         }
     }
 
+    /** The controller targets of a bridge, as ovs-vsctl get-controller shows them (one a line, sorted). */
+    private static String controllers(final LabHost host, final String bridge) {
+        return host.vsctl("get-controller", bridge);
+    }
+
+    @Test
+    public void hostNamesItsOwnControllerTargetsInExternalIds() throws Exception {
+        final var h1 = host();
+        // as lab-host.sh with WL_OF_LINK does; 192.0.2.0/24 is not routed from the host's namespace, so the switch
+        // connects to nobody
+        h1.vsctl("set", "Open_vSwitch", ".", "external_ids:odl-wiring-controller=tcp:192.0.2.1:6653");
+        final var plans = Plans.plan(providerIntents(h1.id()));
+        Plans.publish(getDataBroker(), "epoch-k", plans);
+        awaitProgrammed(h1.id(), plans.get(h1.id()));
+        assertEquals("tcp:192.0.2.1:6653", controllers(h1, "br-int"));
+        assertEquals("provider bridges get no controller", "", controllers(h1, "br-ex"));
+
+        // changed at runtime: br-int follows
+        h1.vsctl("set", "Open_vSwitch", ".",
+            "external_ids:odl-wiring-controller=\"tcp:192.0.2.2:6653,ssl:[2001:db8::2]:6653\"");
+        await("br-int follows the change", 20, () -> controllers(h1, "br-int")
+            .equals("ssl:[2001:db8::2]:6653\ntcp:192.0.2.2:6653"));
+        LOG.info("br-int controllers after the change: {}", controllers(h1, "br-int").lines().toList());
+
+        // invalid: the configured controllers, the reason in the host's realization
+        h1.vsctl("set", "Open_vSwitch", ".", "external_ids:odl-wiring-controller=\"tcp:192.0.2.2:6653,tcp:nowhere:1\"");
+        await("configured controllers for an invalid value", 20, () -> controllers(h1, "br-int")
+            .equals("tcp:127.0.0.1:6653"));
+        await("invalid value reported", 20, () -> realization(h1.id()).filter(r -> r.getState() == IntentState.Failed
+            && r.getReason().contains("external_ids:odl-wiring-controller=\"tcp:192.0.2.2:6653,tcp:nowhere:1\"")
+            && r.getReason().contains("'nowhere' is not an IPv4 address")).isPresent());
+        LOG.info("invalid odl-wiring-controller reported: {}", realization(h1.id()).orElseThrow().getReason());
+
+        // valid again, then removed: the configured controllers, and the host programmed again
+        h1.vsctl("set", "Open_vSwitch", ".", "external_ids:odl-wiring-controller=tcp:192.0.2.3:6653");
+        await("br-int follows again", 20, () -> controllers(h1, "br-int").equals("tcp:192.0.2.3:6653"));
+        awaitProgrammed(h1.id(), plans.get(h1.id()));
+        h1.vsctl("remove", "Open_vSwitch", ".", "external_ids", "odl-wiring-controller");
+        await("configured controllers once the key is gone", 20, () -> controllers(h1, "br-int")
+            .equals("tcp:127.0.0.1:6653"));
+        awaitProgrammed(h1.id(), plans.get(h1.id()));
+        assertEquals("", controllers(h1, "br-ex"));
+    }
+
     @Test
     public void ownedPortDeletedByHandComesBack() throws Exception {
         final var h1 = host();

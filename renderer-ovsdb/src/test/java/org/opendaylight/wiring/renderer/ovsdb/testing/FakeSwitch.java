@@ -67,6 +67,26 @@ public final class FakeSwitch {
         }
     }
 
+    /**
+     * Sets (or, with a null value, removes) one external_ids key of the Open_vSwitch row.
+     *
+     * @param key key
+     * @param value value or null
+     * @return this
+     */
+    public FakeSwitch systemExternalId(final String key, final String value) {
+        final var row = table("Open_vSwitch").get(root);
+        final Map<String, String> ids = new HashMap<>();
+        ((OvsdbMap) row.get("external_ids")).entries().forEach((k, v) -> ids.put((String) k, (String) v));
+        if (value == null) {
+            ids.remove(key);
+        } else {
+            ids.put(key, value);
+        }
+        row.put("external_ids", OvsdbMap.copyOf(ids));
+        return this;
+    }
+
     private static Uuid newUuid() {
         return Uuid.of(UUID.randomUUID());
     }
