@@ -504,10 +504,10 @@ else
     fi
     echo "Starting Karaf from $KARAF"
     "$KARAF/bin/start"
-    if ! wait_restconf 120 && [ "$(restconf_code)" = 401 ]; then
+    if ! wait_restconf 120; then
         # AAA 0.18.6 can miss its password service configuration on a first boot (RESTCONF then refuses
-        # admin/admin for good); a restart with the same data recovers
-        echo "RESTCONF refuses admin/admin: the AAA password service did not start; restarting Karaf once"
+        # admin/admin for good with 401, or never registers at all: 404); a restart with the same data recovers
+        echo "RESTCONF answers $(restconf_code): the AAA password service did not start; restarting Karaf once"
         "$KARAF/bin/stop"
         for _ in $(seq 1 60); do pgrep -f "karaf.base=$KARAF" >/dev/null || break; sleep 1; done
         "$KARAF/bin/start"

@@ -69,6 +69,8 @@ public final class TestIntents {
     public boolean bgp;
     public boolean exposeTenants;
     public Long flowCookie;
+    /** Physical networks BGP redirect leaves alone. */
+    public final java.util.Set<String> excludedPhysicalNetworks = new java.util.TreeSet<>();
 
     public TestIntents flat(final String name, final String physnet) {
         networks.add(new ProviderNetworkBuilder().setName(new Name(name)).setType(ProviderNetwork.Type.Flat)
@@ -202,7 +204,11 @@ public final class TestIntents {
     public BgpRedirect bgpContainer() {
         return !bgp ? null : new BgpRedirectBuilder().setEnabled(true)
             .setSettings(new SettingsBuilder().setExposeTenantNetworks(exposeTenants)
-                .setFlowCookie(flowCookie == null ? null : Uint64.valueOf(flowCookie)).build())
+                .setFlowCookie(flowCookie == null ? null : Uint64.valueOf(flowCookie))
+                .setExcludedPhysicalNetwork(excludedPhysicalNetworks.isEmpty() ? null
+                    : excludedPhysicalNetworks.stream().map(org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types
+                        .rev261121.PhysicalNetwork::new).collect(java.util.stream.Collectors.toSet()))
+                .build())
             .setRouter(routers.isEmpty() ? null : BindingMap.ordered(routers))
             .setFloatingIp(fips.isEmpty() ? null : BindingMap.ordered(fips)).build();
     }

@@ -39,9 +39,9 @@ import org.slf4j.LoggerFactory;
 final class Karaf implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Karaf.class);
 
-    /** RESTCONF/HTTP, Karaf SSH, OpenFlow: the distribution cannot boot properly if any of them is taken. */
-    /** How long RESTCONF may answer 401 to the right credentials before we call AAA stuck. */
+    /** How long RESTCONF may refuse admin/admin (401) or stay unregistered (404) before we call AAA stuck. */
     private static final Duration AAA_STUCK = Duration.ofSeconds(120);
+    /** RESTCONF/HTTP, Karaf SSH, OpenFlow: the distribution cannot boot properly if any of them is taken. */
     private static final int[] PORTS = { 8181, 8101, 6653, 6640 };
     /**
      * The path waited for after each start: answers 200, or "no data" once RESTCONF and our YANG models are up.
@@ -216,8 +216,10 @@ final class Karaf implements AutoCloseable {
                     return;
                 }
                 last = "HTTP " + response.status() + " " + abbreviate(response.body());
-                if (response.status() == 401 && Duration.between(start, Instant.now()).compareTo(AAA_STUCK) > 0) {
-                    throw new AaaStuckException("RESTCONF still refuses admin/admin after "
+                // 401: AAA refuses admin/admin; a plain 404: AAA's Shiro never started, so RESTCONF never registered
+                if ((response.status() == 401 || response.status() == 404)
+                        && Duration.between(start, Instant.now()).compareTo(AAA_STUCK) > 0) {
+                    throw new AaaStuckException("RESTCONF still answers " + response.status() + " after "
                         + AAA_STUCK.toSeconds() + " s: the AAA password service did not start");
                 }
             } catch (ConnectException | HttpTimeoutException e) {

@@ -22,12 +22,18 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.bgp.rev261121.bgp.re
  * @param routingTableBase first automatically allocated provider bridge table
  * @param exposeTenantNetworks whether router subnets are exposed
  * @param tenantAdvertisement per host or per subnet
+ * @param excludedPhysicalNetworks physical networks BGP redirect leaves alone
  */
 public record BgpSettings(long ipRulePriority, long flowCookie, String exposeDevice, String vrfName, long vrfTable,
-        long routingTableBase, boolean exposeTenantNetworks, TenantAdvertisement tenantAdvertisement) {
+        long routingTableBase, boolean exposeTenantNetworks, TenantAdvertisement tenantAdvertisement,
+        java.util.Set<String> excludedPhysicalNetworks) {
 
     public static final BgpSettings DEFAULTS = new BgpSettings(32000, 999, "bgp-nic", "bgp-vrf", 10, 200, false,
-        TenantAdvertisement.Host);
+        TenantAdvertisement.Host, java.util.Set.of());
+
+    public BgpSettings {
+        excludedPhysicalNetworks = java.util.Set.copyOf(excludedPhysicalNetworks);
+    }
 
     /**
      * Resolve the settings container, applying defaults for absent leaves.
@@ -48,6 +54,9 @@ public record BgpSettings(long ipRulePriority, long flowCookie, String exposeDev
             settings.getVrfTable() != null ? settings.getVrfTable().toJava() : d.vrfTable,
             settings.getRoutingTableBase() != null ? settings.getRoutingTableBase().toJava() : d.routingTableBase,
             settings.getExposeTenantNetworks() != null ? settings.getExposeTenantNetworks() : d.exposeTenantNetworks,
-            settings.getTenantAdvertisement() != null ? settings.getTenantAdvertisement() : d.tenantAdvertisement);
+            settings.getTenantAdvertisement() != null ? settings.getTenantAdvertisement() : d.tenantAdvertisement,
+            settings.getExcludedPhysicalNetwork() == null ? d.excludedPhysicalNetworks
+                : settings.getExcludedPhysicalNetwork().stream().map(physnet -> physnet.getValue())
+                    .collect(java.util.stream.Collectors.toSet()));
     }
 }

@@ -454,7 +454,9 @@ public final class Planner {
         final var bgp = intents.bgpSettings();
         for (var entry : new TreeMap<>(settings).entrySet()) {
             final var hs = entry.getValue();
-            if (hs.mappings().isEmpty()) {
+            final var mappings = hs.mappings().stream()
+                .filter(mapping -> !bgp.excludedPhysicalNetworks().contains(mapping.physnet())).toList();
+            if (mappings.isEmpty()) {
                 continue;
             }
             final var plan = host(entry.getKey(), hs.ref());
@@ -465,9 +467,10 @@ public final class Planner {
             final var origin = List.of(hs.ref());
             plan.addSysctl(new HostPlan.Sysctl("net.ipv4.ip_forward", "1"), origin);
             plan.addSysctl(new HostPlan.Sysctl("net.ipv6.conf.all.forwarding", "1"), origin);
-            final var tables = allocateTables(hs, bgp, previousAllocations.getOrDefault(entry.getKey(), Map.of()));
+            final var tables = allocateTables(mappings, bgp,
+                previousAllocations.getOrDefault(entry.getKey(), Map.of()));
             tablesByHost.put(entry.getKey(), tables);
-            for (var mapping : hs.mappings()) {
+            for (var mapping : mappings) {
                 final long table = tables.get(mapping.bridge());
                 allocations.computeIfAbsent(entry.getKey(), k -> new TreeMap<>())
                     .put(mapping.bridge(), new Allocation(table, mapping.index()));
@@ -489,18 +492,18 @@ public final class Planner {
      * routes and rules for it, must not move because another bridge came or went), then consecutive free ids from
      * the base in bridge name order, never the VRF table nor the kernel's reserved 253..255.
      */
-    private static Map<String, Long> allocateTables(final HostSettings hs, final BgpSettings bgp,
+    private static Map<String, Long> allocateTables(final List<Mapping> mappings, final BgpSettings bgp,
             final Map<String, Allocation> previous) {
         final Map<String, Long> result = new HashMap<>();
         final Set<Long> taken = new HashSet<>();
         taken.add(bgp.vrfTable());
-        for (var mapping : hs.mappings()) {
+        for (var mapping : mappings) {
             if (mapping.pinnedTable() != null) {
                 result.put(mapping.bridge(), mapping.pinnedTable());
                 taken.add(mapping.pinnedTable());
             }
         }
-        for (var mapping : hs.mappings()) {
+        for (var mapping : mappings) {
             final var old = previous.get(mapping.bridge());
             if (mapping.pinnedTable() == null && old != null && old.table() >= bgp.routingTableBase()
                     && !(old.table() >= FIRST_RESERVED_TABLE && old.table() <= LAST_RESERVED_TABLE)
@@ -509,7 +512,7 @@ public final class Planner {
             }
         }
         long next = bgp.routingTableBase();
-        for (var mapping : hs.mappings()) {
+        for (var mapping : mappings) {
             if (!result.containsKey(mapping.bridge())) {
                 while (taken.contains(next) || next >= FIRST_RESERVED_TABLE && next <= LAST_RESERVED_TABLE) {
                     next++;
@@ -551,6 +554,10 @@ public final class Planner {
         }
         final var net = networks.get(networkName);
         final var physnet = net.getPhysicalNetwork().getValue();
+        if (intents.bgpSettings().excludedPhysicalNetworks().contains(physnet)) {
+            // switched, not routed: nothing of this network is exposed
+            return null;
+        }
         final var mapping = settingsOf(hostId).mapping(physnet);
         if (mapping == null) {
             rejectOnHost(owner, hostId, "host: " + hostId + " has no bridge-mapping for physical network " + physnet);

@@ -115,6 +115,25 @@ class PlannerTest {
     }
 
     @Test
+    void anExcludedPhysicalNetworkKeepsPlainSwitchingAndItsPortsAreNotExposed() {
+        final var intents = new TestIntents().flat("public", "public").vlan("ext-vlan100", "physnet1", 100)
+            .host("rack-1-host-1", "public", "br-ex", "physnet1", "br-vlan")
+            .providerPort("vlan-vm", "ext-vlan100", "rack-1-host-1", "fa:16:3e:00:00:64", "10.100.0.5").bgp(false);
+        final var before = plan(intents.build()).hosts().get("rack-1-host-1");
+        assertTrue(kernel(before).stream().anyMatch(line -> line.contains("br-vlan")), kernel(before).toString());
+        assertTrue(kernel(before).stream().anyMatch(line -> line.contains("10.100.0.5")), kernel(before).toString());
+
+        intents.excludedPhysicalNetworks.add("physnet1");
+        final var host = plan(intents.build()).hosts().get("rack-1-host-1");
+        assertTrue(kernel(host).stream().noneMatch(line -> line.contains("br-vlan") || line.contains("10.100.0.5")),
+            kernel(host).toString());
+        assertEquals(List.of(new HostPlan.ProviderFlow("br-ex", "phy-br-ex", 999L)), host.providerFlows().stream()
+            .map(HostPlan.Planned::value).toList());
+        assertTrue(host.bridges().stream().anyMatch(bridge -> bridge.value().name().equals("br-vlan")),
+            "the provider bridge stays");
+    }
+
+    @Test
     void tenantNetworksAreNotExposedByDefault() {
         final var intents = TestIntents.seed001().bgp(false).build();
         final var host = plan(intents).hosts().get("rack-1-host-1");
