@@ -94,6 +94,7 @@ show() {
         done
         show_agents
         show_bgp
+        show_pipeline
     fi
 }
 
@@ -126,6 +127,44 @@ start_lab() {
         sleep 1
     done
     echo
+}
+
+start_vms() {
+    lab_possible || return 0
+    "$ROOT/scripts/lab-vms.sh" up "$LAB"
+    echo -n "Waiting for the demo ports to be programmed "
+    local port state
+    for _ in $(seq 1 60); do
+        state=programmed
+        for port in demo-tun-1 demo-tun-2 demo-vlan-1 demo-vlan-2; do
+            curl -s -u "$AUTH" "$URL/rests/data/wiring-tunnel:tunneling/logical-port=$port/status" \
+                | python3 -c 'import json, sys; s = json.load(sys.stdin); s = next(iter(s.values()))
+sys.exit(0 if s.get("state") == "programmed" else 1)' 2>/dev/null || state=waiting
+        done
+        [ "$state" = programmed ] && break
+        echo -n "."
+        sleep 1
+    done
+    echo " $state"
+}
+
+show_pipeline() {
+    lab_possible && ip netns list | grep -q '^wl-vm-demo' || return 0
+    echo
+    echo "== OpenFlow pipeline on br-int (ovs-ofctl -O OpenFlow13 dump-flows/dump-groups, our cookie 0x0d1c...)"
+    local host
+    for host in "${LAB_HOSTS[@]}"; do
+        [ -d "$LAB/$host" ] || continue
+        echo "  $host: $("$ROOT/scripts/lab-host.sh" ofctl "$host" "$LAB/$host" -O OpenFlow13 dump-flows br-int \
+            | grep -c 'cookie=0xd1c') flows, $("$ROOT/scripts/lab-host.sh" ofctl "$host" "$LAB/$host" \
+            -O OpenFlow13 dump-groups br-int | grep -c group_id) groups," \
+            "controller $("$ROOT/scripts/lab-host.sh" vsctl "$host" "$LAB/$host" get-controller br-int)" \
+            "connected: $("$ROOT/scripts/lab-host.sh" vsctl "$host" "$LAB/$host" --columns=is_connected \
+            --bare list controller)"
+    done
+    echo
+    echo "== Pings between the demo VMs, through the pipeline"
+    "$ROOT/scripts/lab-vms.sh" ping "$LAB" || echo "  (a ping failed)"
 }
 
 stop_lab() {
@@ -470,6 +509,7 @@ case "${1:-start}" in
     stop)
         stop_bgp
         stop_agents
+        lab_possible && "$ROOT/scripts/lab-vms.sh" down "$LAB" || true
         stop_lab
         if pgrep -f "karaf.base=$KARAF" >/dev/null; then
             # bin/stop can hang in openflowplugin's shutdown; the datastore is journalled, so a kill is safe
@@ -525,6 +565,17 @@ for pair in provider-networks:wiring-provider:provider-networks tunneling:wiring
     echo "  PUT /rests/data/$path -> HTTP $code"
     case "$code" in 200|201|204) ;; *) cat /tmp/wiring-put.out; exit 1 ;; esac
 done
+echo "Adding the pipeline demo (docs/examples/pipeline-demo/*.json) with RESTCONF PATCH (merge)"
+for pair in provider-networks:wiring-provider:provider-networks tunneling:wiring-tunnel:tunneling \
+        bgp-redirect:wiring-bgp:bgp-redirect; do
+    file=${pair%%:*}
+    path=${pair#*:}
+    code=$(curl -s -o /tmp/wiring-put.out -w '%{http_code}' -u "$AUTH" -X PATCH \
+        -H 'Content-Type: application/json' --data-binary "@docs/examples/pipeline-demo/$file.json" \
+        "$URL/rests/data/$path")
+    echo "  PATCH /rests/data/$path -> HTTP $code"
+    case "$code" in 200|204) ;; *) cat /tmp/wiring-put.out; exit 1 ;; esac
+done
 if [ -z "${WIRING_NO_LAB:-}" ]; then
     echo "Starting the lab hosts"
     start_lab
@@ -534,6 +585,8 @@ if [ -z "${WIRING_NO_LAB:-}" ]; then
     echo "Starting FRR on the lab hosts and a BGP peer"
     start_bgp
     wait_bgp 60
+    echo "Plugging the demo VMs (scripts/lab-vms.sh: fabric, tunnel underlay, physnet1 wire, VM namespaces)"
+    start_vms
 fi
 sleep 2
 show
