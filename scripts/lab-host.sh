@@ -12,6 +12,7 @@
 #   lab-host.sh start <host-id> <dir> [manager-target]
 #   lab-host.sh stop <host-id> <dir>
 #   lab-host.sh restart-ovsdb <host-id> <dir>
+#   lab-host.sh restart-vswitchd <host-id> <dir>
 #   lab-host.sh status <host-id> <dir>
 #   lab-host.sh vsctl <host-id> <dir> [ovs-vsctl args...]
 #   lab-host.sh ofctl <host-id> <dir> [ovs-ofctl args...]
@@ -59,7 +60,7 @@ die() {
 }
 
 usage() {
-    sed -n '11,19p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '11,20p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -145,6 +146,14 @@ start_ovsdb() {
     ovsdb-server "${args[@]}" --pidfile="$OVSDB_PID" --unixctl="$OVSDB_CTL" --detach --no-chdir \
         -vconsole:off --log-file="$OVS_LOGDIR/ovsdb-server.log" \
         || die "ovsdb-server failed to start for $HOST_ID (see $OVS_LOGDIR/ovsdb-server.log)"
+}
+
+start_vswitchd() {
+    if ! daemon_running "$VSWITCHD_CTL"; then
+        ip netns exec "$NS" ovs-vswitchd "unix:$DB_SOCK" --pidfile="$VSWITCHD_PID" --unixctl="$VSWITCHD_CTL" \
+            --detach --no-chdir -vconsole:off --log-file="$OVS_LOGDIR/ovs-vswitchd.log" \
+            || die "ovs-vswitchd failed to start for $HOST_ID (see $OVS_LOGDIR/ovs-vswitchd.log)"
+    fi
 }
 
 vsctl() {
@@ -278,11 +287,7 @@ cmd_start() {
         vsctl --no-wait set-manager "$manager"
     fi
 
-    if ! daemon_running "$VSWITCHD_CTL"; then
-        ip netns exec "$NS" ovs-vswitchd "unix:$DB_SOCK" --pidfile="$VSWITCHD_PID" --unixctl="$VSWITCHD_CTL" \
-            --detach --no-chdir -vconsole:off --log-file="$OVS_LOGDIR/ovs-vswitchd.log" \
-            || die "ovs-vswitchd failed to start for $HOST_ID (see $OVS_LOGDIR/ovs-vswitchd.log)"
-    fi
+    start_vswitchd
     # Without --no-wait, ovs-vsctl returns once ovs-vswitchd has applied the configuration: a readiness check.
     vsctl set Open_vSwitch . "external_ids:wl-lab-ready=true" > /dev/null
     local link=""
@@ -309,6 +314,17 @@ cmd_restart_ovsdb() {
     echo "ovsdb-server of $HOST_ID restarted"
 }
 
+# restart-vswitchd: stop and start ovs-vswitchd (the database and its ofports stay). The flow tables start empty, as
+# after a crash: OVS also flushes a bridge's flows when it gets its first controller, so flows restored behind
+# other_config:flow-restore-wait would not survive on a bridge with a controller (checked with OVS 3.1).
+cmd_restart_vswitchd() {
+    daemon_running "$VSWITCHD_CTL" || die "ovs-vswitchd of $HOST_ID is not running"
+    stop_daemon ovs-vswitchd "$VSWITCHD_CTL" "$VSWITCHD_PID"
+    start_vswitchd
+    vsctl set Open_vSwitch . "external_ids:wl-lab-ready=true" >/dev/null
+    echo "ovs-vswitchd of $HOST_ID restarted"
+}
+
 cmd_status() {
     local rc=0
     if ns_exists; then echo "netns $NS: present"; else echo "netns $NS: absent"; rc=1; fi
@@ -321,6 +337,7 @@ case $CMD in
     start) cmd_start "$@" ;;
     stop) cmd_stop ;;
     restart-ovsdb) cmd_restart_ovsdb ;;
+    restart-vswitchd) cmd_restart_vswitchd ;;
     status) cmd_status ;;
     vsctl) vsctl "$@" ;;
     ofctl) ovs-ofctl "$@" ;;
