@@ -74,15 +74,22 @@ json_string() {
     python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"
 }
 
+# the id of the entry named <name> in $DOMAIN of an AAA list (roles, users), empty when there is none; a failed
+# listing ends the script through check (in the command substitution, whose status the caller's set -e sees)
+id_of() {   # <url> <list> <id field> <name>
+    local answer
+    answer=$(admin GET "$1/auth/v1/$2")
+    check "$1: list $2" "$answer" 200
+    head -n -1 <<<"$answer" | python3 -c '
+import json, sys
+for entry in json.load(sys.stdin).get(sys.argv[1], []):
+    if entry.get("name") == sys.argv[3] and entry.get("domainid") == sys.argv[4]:
+        print(entry[sys.argv[2]])' "$2" "$3" "$4" "$DOMAIN"
+}
+
 for url in "$@"; do
     url=${url%/}
-    answer=$(admin GET "$url/auth/v1/roles")
-    check "$url: list roles" "$answer" 200
-    role_id=$(head -n -1 <<<"$answer" | python3 -c '
-import json, sys
-for role in json.load(sys.stdin).get("roles", []):
-    if role.get("name") == sys.argv[1] and role.get("domainid") == sys.argv[2]:
-        print(role["roleid"])' "$ROLE" "$DOMAIN")
+    role_id=$(id_of "$url" roles roleid "$ROLE")
     if [ -z "$role_id" ]; then
         answer=$(admin POST "$url/auth/v1/roles" \
             "{\"name\":\"$ROLE\",\"domainid\":\"$DOMAIN\",\"description\":\"ODL Wiring host agents: read the plan, report realization\"}")
@@ -90,13 +97,7 @@ for role in json.load(sys.stdin).get("roles", []):
         role_id=$(head -n -1 <<<"$answer" | python3 -c 'import json,sys; print(json.load(sys.stdin)["roleid"])')
     fi
 
-    answer=$(admin GET "$url/auth/v1/users")
-    check "$url: list users" "$answer" 200
-    user_id=$(head -n -1 <<<"$answer" | python3 -c '
-import json, sys
-for user in json.load(sys.stdin).get("users", []):
-    if user.get("name") == sys.argv[1] and user.get("domainid") == sys.argv[2]:
-        print(user["userid"])' "$USER_NAME" "$DOMAIN")
+    user_id=$(id_of "$url" users userid "$USER_NAME")
     body="{\"name\":$(json_string "$USER_NAME"),\"domainid\":\"$DOMAIN\",\"enabled\":1,\"password\":$(json_string "$PASSWORD"),\"description\":\"ODL Wiring host agent\"}"
     if [ -z "$user_id" ]; then
         answer=$(admin POST "$url/auth/v1/users" "$body")

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.wiring.impl.intent.BgpSettings;
 import org.opendaylight.wiring.impl.intent.IntentPaths;
@@ -105,19 +106,11 @@ public final class AcceptedStore {
      * @return allocations
      */
     public static Map<String, Map<String, Allocation>> allocations(final @Nullable Accepted accepted) {
-        final Map<String, Map<String, Allocation>> result = new HashMap<>();
-        if (accepted != null) {
-            for (HostAllocation host : accepted.nonnullHostAllocation().values()) {
-                final Map<String, Allocation> bridges = new HashMap<>();
-                for (Bridge bridge : host.nonnullBridge().values()) {
-                    bridges.put(bridge.getName().getValue(), new Allocation(
-                        bridge.getRoutingTable() == null ? 0 : bridge.getRoutingTable().toJava(),
-                        bridge.getDeviceIndex() == null ? 0 : bridge.getDeviceIndex().toJava()));
-                }
-                result.put(host.getHostId().getValue(), bridges);
-            }
-        }
-        return result;
+        return perHost(accepted, HostAllocation::nonnullBridge, bridge -> bridge.getName().getValue(),
+            bridge -> new Allocation(
+                bridge.getRoutingTable() == null ? 0 : bridge.getRoutingTable().toJava(),
+                bridge.getDeviceIndex() == null ? 0 : bridge.getDeviceIndex().toJava()),
+            true);
     }
 
     /**
@@ -127,17 +120,35 @@ public final class AcceptedStore {
      * @return local ids
      */
     public static Map<String, Map<String, Integer>> networkIds(final @Nullable Accepted accepted) {
-        final Map<String, Map<String, Integer>> result = new HashMap<>();
+        return perHost(accepted, HostAllocation::nonnullNetwork, network -> network.getNetwork().getValue(),
+            network -> network.getLocalId() == null ? null : network.getLocalId().toJava(), false);
+    }
+
+    /**
+     * A map per host of what the host's allocation entry holds in one of its lists.
+     *
+     * @param accepted the container, possibly absent
+     * @param list the list of a host's allocation entry
+     * @param name the key in the map of a list entry
+     * @param value the value in the map of a list entry, null to leave the entry out
+     * @param keepEmpty whether a host whose map is empty is in the result
+     * @return the maps by host id
+     */
+    private static <E, T> Map<String, Map<String, T>> perHost(final @Nullable Accepted accepted,
+            final Function<HostAllocation, Map<?, E>> list, final Function<E, String> name,
+            final Function<E, @Nullable T> value, final boolean keepEmpty) {
+        final Map<String, Map<String, T>> result = new HashMap<>();
         if (accepted != null) {
             for (HostAllocation host : accepted.nonnullHostAllocation().values()) {
-                final Map<String, Integer> networks = new HashMap<>();
-                for (Network network : host.nonnullNetwork().values()) {
-                    if (network.getLocalId() != null) {
-                        networks.put(network.getNetwork().getValue(), network.getLocalId().toJava());
+                final Map<String, T> entries = new HashMap<>();
+                for (E entry : list.apply(host).values()) {
+                    final T entryValue = value.apply(entry);
+                    if (entryValue != null) {
+                        entries.put(name.apply(entry), entryValue);
                     }
                 }
-                if (!networks.isEmpty()) {
-                    result.put(host.getHostId().getValue(), networks);
+                if (keepEmpty || !entries.isEmpty()) {
+                    result.put(host.getHostId().getValue(), entries);
                 }
             }
         }

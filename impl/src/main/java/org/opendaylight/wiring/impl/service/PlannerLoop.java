@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.binding.api.ClusteredDataTreeChangeListener;
@@ -41,6 +43,8 @@ import org.opendaylight.wiring.impl.acceptance.AcceptedStore;
 import org.opendaylight.wiring.impl.intent.IntentPaths;
 import org.opendaylight.wiring.impl.intent.IntentRef;
 import org.opendaylight.wiring.impl.intent.Intents;
+import org.opendaylight.wiring.impl.plan.HostPlan;
+import org.opendaylight.wiring.impl.plan.NetworkPlan;
 import org.opendaylight.wiring.impl.plan.PlanBinding;
 import org.opendaylight.wiring.impl.plan.PlanResult;
 import org.opendaylight.wiring.impl.plan.Planner;
@@ -82,6 +86,10 @@ final class PlannerLoop implements AutoCloseable {
     private static final long RETRY_MILLIS = 2000;
     private static final long TIMEOUT_SECONDS = 30;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC);
+    private static final EntryKind<HostPlan, Host> HOSTS = new EntryKind<>(HostPlan::digest, Host::getDigest,
+        PlanBinding::toBinding, PlannerLoop::hostPath, PlanWrites::host);
+    private static final EntryKind<NetworkPlan, Network> NETWORKS = new EntryKind<>(NetworkPlan::digest,
+        Network::getDigest, PlanBinding::toBinding, PlannerLoop::networkPath, PlanWrites::network);
 
     private final DataBroker broker;
     private final ScheduledExecutorService executor;
@@ -231,40 +239,13 @@ final class PlannerLoop implements AutoCloseable {
             // in a full mesh adds one port per host, not every host's every port)
             hosts = new HashMap<>(writtenHosts);
             networks = new HashMap<>(writtenNetworks);
-            for (var entry : plan.hosts().entrySet()) {
-                final var before = writtenHosts.get(entry.getKey());
-                if (before == null || !entry.getValue().digest().equals(before.getDigest())) {
-                    final var after = PlanBinding.toBinding(entry.getValue());
-                    planChanges += PlanWrites.host(tx, hostPath(entry.getKey()), before, after);
-                    hosts.put(entry.getKey(), after);
+            planChanges += writeDelta(tx, HOSTS, plan.hosts(), writtenHosts, hosts, id -> {
+                // the host agent reports through the RPC and cannot remove its own entry: ours to sweep
+                if (reportedByHostAgent(realization).contains(id)) {
+                    tx.delete(LogicalDatastoreType.OPERATIONAL, hostAgentReport(id));
                 }
-            }
-            for (var id : writtenHosts.keySet()) {
-                if (!plan.hosts().containsKey(id)) {
-                    tx.delete(LogicalDatastoreType.OPERATIONAL, hostPath(id));
-                    // the host agent reports through the RPC and cannot remove its own entry: ours to sweep
-                    if (reportedByHostAgent(realization).contains(id)) {
-                        tx.delete(LogicalDatastoreType.OPERATIONAL, hostAgentReport(id));
-                    }
-                    hosts.remove(id);
-                    planChanges++;
-                }
-            }
-            for (var entry : plan.networks().entrySet()) {
-                final var before = writtenNetworks.get(entry.getKey());
-                if (before == null || !entry.getValue().digest().equals(before.getDigest())) {
-                    final var after = PlanBinding.toBinding(entry.getValue());
-                    planChanges += PlanWrites.network(tx, networkPath(entry.getKey()), before, after);
-                    networks.put(entry.getKey(), after);
-                }
-            }
-            for (var ref : writtenNetworks.keySet()) {
-                if (!plan.networks().containsKey(ref)) {
-                    tx.delete(LogicalDatastoreType.OPERATIONAL, networkPath(ref));
-                    networks.remove(ref);
-                    planChanges++;
-                }
-            }
+            });
+            planChanges += writeDelta(tx, NETWORKS, plan.networks(), writtenNetworks, networks, ref -> { });
             planChanged = planChanges > 0;
             if (planChanged) {
                 tx.merge(LogicalDatastoreType.OPERATIONAL, PLAN, new PlanBuilder().setEpoch(epoch)
@@ -308,6 +289,69 @@ final class PlannerLoop implements AutoCloseable {
         writtenNetworks = networks;
         written = entries;
         runs.incrementAndGet();
+    }
+
+    /**
+     * Write the planned entries of one kind whose digest differs from what was written, and delete the written
+     * entries that are no longer planned.
+     *
+     * @param tx the transaction
+     * @param kind the kind of entry (host or network)
+     * @param planned the planned entries by key
+     * @param written the entries in the datastore by key
+     * @param result the entries in the datastore after the transaction, updated here (starts as a copy of written)
+     * @param onDelete what else to do in the transaction when an entry is deleted, given its key
+     * @return how many entries were written or deleted
+     */
+    private static <P, B extends DataObject> int writeDelta(final WriteTransaction tx, final EntryKind<P, B> kind,
+            final Map<String, P> planned, final Map<String, B> written, final Map<String, B> result,
+            final Consumer<String> onDelete) {
+        int writes = 0;
+        for (var entry : planned.entrySet()) {
+            final var before = written.get(entry.getKey());
+            if (before == null || !kind.plannedDigest().apply(entry.getValue()).equals(
+                    kind.writtenDigest().apply(before))) {
+                final var after = kind.toBinding().apply(entry.getValue());
+                writes += kind.writer().write(tx, kind.path().apply(entry.getKey()), before, after);
+                result.put(entry.getKey(), after);
+            }
+        }
+        for (var key : written.keySet()) {
+            if (!planned.containsKey(key)) {
+                tx.delete(LogicalDatastoreType.OPERATIONAL, kind.path().apply(key));
+                onDelete.accept(key);
+                result.remove(key);
+                writes++;
+            }
+        }
+        return writes;
+    }
+
+    /**
+     * Writes a changed plan entry, returning how many entries it wrote or deleted (see {@link PlanWrites}).
+     *
+     * @param <B> the binding type of the entry
+     */
+    @FunctionalInterface
+    private interface EntryWriter<B extends DataObject> {
+        int write(WriteTransaction tx, InstanceIdentifier<B> path, @Nullable B before, B after);
+    }
+
+    /**
+     * A kind of plan entry written by {@link #writeDelta}: a host or a network.
+     *
+     * @param plannedDigest the digest of a planned entry
+     * @param writtenDigest the digest of a written entry
+     * @param toBinding the binding form of a planned entry
+     * @param path the path of the entry with a key
+     * @param writer how a changed entry is written
+     * @param <P> the planner's type of the entry
+     * @param <B> the binding type of the entry
+     */
+    private record EntryKind<P, B extends DataObject>(Function<P, String> plannedDigest,
+            Function<B, String> writtenDigest, Function<P, B> toBinding, Function<String, InstanceIdentifier<B>> path,
+            EntryWriter<B> writer) {
+        // value
     }
 
     /** What a previous owner (or this member before a restart) left in the operational datastore. */

@@ -9,6 +9,7 @@ package org.opendaylight.wiring.renderer.openflow.join;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import org.eclipse.jdt.annotation.Nullable;
@@ -43,6 +44,16 @@ public sealed interface JoinProblem {
     String reason();
 
     /**
+     * The given names sorted and without duplicates, as an unmodifiable list: how every problem keeps its intents.
+     *
+     * @param names the names, e.g. intent references
+     * @return the names, sorted
+     */
+    static List<String> sorted(final Collection<String> names) {
+        return List.copyOf(new TreeSet<>(names));
+    }
+
+    /**
      * A local logical port whose interface (by {@code iface-id}) has no usable ofport on the integration bridge.
      *
      * @param ifaceId the port's iface-id
@@ -53,7 +64,7 @@ public sealed interface JoinProblem {
             implements JoinProblem {
         public LocalPortWithoutOfport {
             requireNonNull(ifaceId);
-            intents = List.copyOf(new TreeSet<>(intents));
+            intents = sorted(intents);
         }
 
         @Override
@@ -82,7 +93,7 @@ public sealed interface JoinProblem {
         public TunnelPortWithoutOfport {
             requireNonNull(port);
             requireNonNull(remoteHost);
-            intents = List.copyOf(new TreeSet<>(intents));
+            intents = sorted(intents);
         }
 
         @Override
@@ -110,7 +121,7 @@ public sealed interface JoinProblem {
         public ProviderPortWithoutOfport {
             requireNonNull(port);
             requireNonNull(physicalNetwork);
-            intents = List.copyOf(new TreeSet<>(intents));
+            intents = sorted(intents);
         }
 
         @Override
@@ -140,7 +151,7 @@ public sealed interface JoinProblem {
             requireNonNull(network);
             requireNonNull(remoteHost);
             requireNonNull(tunnelType);
-            intents = List.copyOf(new TreeSet<>(intents));
+            intents = sorted(intents);
         }
 
         @Override
@@ -160,7 +171,7 @@ public sealed interface JoinProblem {
         public NoProviderPort {
             requireNonNull(network);
             requireNonNull(physicalNetwork);
-            intents = List.copyOf(new TreeSet<>(intents));
+            intents = sorted(intents);
         }
 
         @Override
@@ -179,7 +190,7 @@ public sealed interface JoinProblem {
     record NetworkNotPlanned(String network, List<String> intents) implements JoinProblem {
         public NetworkNotPlanned {
             requireNonNull(network);
-            intents = List.copyOf(new TreeSet<>(intents));
+            intents = sorted(intents);
         }
 
         @Override
@@ -199,7 +210,7 @@ public sealed interface JoinProblem {
     record LocalIdInvalid(String network, @Nullable Integer localId, List<String> intents) implements JoinProblem {
         public LocalIdInvalid {
             requireNonNull(network);
-            intents = List.copyOf(new TreeSet<>(intents));
+            intents = sorted(intents);
         }
 
         @Override
@@ -221,7 +232,7 @@ public sealed interface JoinProblem {
         public InvalidNetwork {
             requireNonNull(network);
             requireNonNull(detail);
-            intents = List.copyOf(new TreeSet<>(intents));
+            intents = sorted(intents);
         }
 
         @Override
@@ -242,7 +253,7 @@ public sealed interface JoinProblem {
         public InvalidPort {
             requireNonNull(port);
             requireNonNull(detail);
-            intents = List.copyOf(new TreeSet<>(intents));
+            intents = sorted(intents);
         }
 
         @Override
@@ -264,7 +275,7 @@ public sealed interface JoinProblem {
         public MacConflict {
             requireNonNull(network);
             requireNonNull(mac);
-            intents = List.copyOf(new TreeSet<>(intents));
+            intents = sorted(intents);
         }
 
         @Override
@@ -283,8 +294,8 @@ public sealed interface JoinProblem {
      */
     record OfportConflict(long ofport, List<String> ports, List<String> intents) implements JoinProblem {
         public OfportConflict {
-            ports = List.copyOf(new TreeSet<>(ports));
-            intents = List.copyOf(new TreeSet<>(intents));
+            ports = sorted(ports);
+            intents = sorted(intents);
         }
 
         @Override
