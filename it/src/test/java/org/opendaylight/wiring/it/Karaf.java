@@ -320,8 +320,18 @@ final class Karaf implements AutoCloseable {
      * Stops Karaf and starts it again on the same data directory.
      */
     void restart() throws IOException, InterruptedException {
+        restart(() -> { });
+    }
+
+    /**
+     * Stops Karaf, runs something while it is down, and starts it again on the same data directory.
+     *
+     * @param whileDown what happens while no controller runs (e.g. a change on a switch)
+     */
+    void restart(final Runnable whileDown) throws IOException, InterruptedException {
         stop();
         awaitPortsReleased();
+        whileDown.run();
         start();
     }
 

@@ -289,6 +289,11 @@ public final class LabHost implements AutoCloseable {
         LOG.info("{}", lab("restart-ovsdb").trim());
     }
 
+    /** Stops and starts ovs-vswitchd (the database and the ofports stay; the flow tables start empty). */
+    public void restartVswitchd() {
+        LOG.info("{}", lab("restart-vswitchd").trim());
+    }
+
     public long ovsdbServerPid() {
         try {
             return Long.parseLong(Files.readString(dir.resolve("run/ovsdb-server.pid")).trim());
