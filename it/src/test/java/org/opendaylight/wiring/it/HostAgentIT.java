@@ -137,8 +137,11 @@ class HostAgentIT {
         // the OVSDB renderer creates br-ex (a tap device in the namespace with the userspace datapath)
         await("br-ex in " + ns, () -> ip("link").contains("br-ex"));
         sh("ip", "-n", ns, "link", "set", "br-ex", "up");
-        // without the agent the kernel part stays pending
-        Intents.awaitStatus(rc, PORT, "pending", "planned on 1 host(s); waiting for " + id + " (host-agent)");
+        // the VM's interface, as Nova would plug it: the OpenFlow pipeline needs its ofport
+        host.vsctl("--may-exist", "add-port", "br-int", "vm-e2e", "--", "set", "interface", "vm-e2e",
+            "type=internal", "external_ids:iface-id=e2e-vm");
+        // without the agent the kernel part stays pending (the OpenFlow pipeline may or may not be there yet)
+        Intents.awaitStatus(rc, PORT, "pending", "planned on 1 host(s); waiting for " + id + " (host-agent");
         final JsonNode plan = Intents.awaitPlanHost(rc, id, h -> h.path("kernel").path("exposed").size() == 2,
             "the port exposed");
         final JsonNode table = plan.path("kernel").path("routing-table").path(0);
@@ -182,7 +185,7 @@ class HostAgentIT {
         agent.close();
         agent = null;
         putPort(rc, id, "172.24.4.93", "2001:db8::21d");
-        Intents.awaitStatus(rc, PORT, "pending", "planned on 1 host(s); waiting for " + id + " (host-agent)");
+        Intents.awaitStatus(rc, PORT, "pending", "planned on 1 host(s); waiting for " + id + " (host-agent");
         assertFalse(ip("rule").contains("172.24.4.93"), "nothing runs while the agent is down");
         startAgent();
         Intents.awaitStatus(rc, PORT, "programmed", "programmed on 1 host(s)");

@@ -175,8 +175,16 @@ class OpenflowPipelineIT {
                     () -> a.vsctl("list-br").contains("br-int") && b.vsctl("list-br").contains("br-int"));
                 wire(a, 1, vmA, "fa:16:3e:97:00:01", "10.96.0.1", portA);
                 wire(b, 2, vmB, "fa:16:3e:97:00:02", "10.96.0.2", portB);
-                Intents.awaitStatus(rc, TUNNELING + "/logical-port=" + portA, "programmed", "programmed on 1 host");
-                Intents.awaitStatus(rc, TUNNELING + "/logical-port=" + portB, "programmed", "programmed on 1 host");
+                try {
+                    Intents.awaitStatus(rc, TUNNELING + "/logical-port=" + portA, "programmed",
+                        "programmed on 1 host");
+                    Intents.awaitStatus(rc, TUNNELING + "/logical-port=" + portB, "programmed",
+                        "programmed on 1 host");
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "\nrealization: " + rc.get(Intents.DATA
+                        + "/wiring-plan:realization?content=nonconfig").body() + "\nflows of " + a.id() + ":\n"
+                        + flows(a), e);
+                }
                 // userspace tunnels resolve the remote endpoint's MAC from ARP seen on br-phy
                 a.exec("ping", "-n", "-c", "2", "-W", "1", "10.97.0.2");
                 b.exec("ping", "-n", "-c", "2", "-W", "1", "10.97.0.1");

@@ -93,12 +93,22 @@ class RestartIT {
             final JsonNode planBefore = Intents.entry(Intents.nonconfig(rc, PLAN + "/host=" + id).expect(200).json());
             final Set<String> owned = objects(host);
             assertTrue(owned.contains("br-persist") && owned.contains("br-int"), owned::toString);
-            final Map<String, String> statesBefore = new LinkedHashMap<>();
-            for (String path : written.keySet()) {
-                if (!path.equals(BGP)) {
-                    statesBefore.put(path, state(rc, path));
+            // the states once every renderer has reported (two reads 3 s apart agree)
+            Map<String, String> statesBefore = Map.of();
+            for (int attempt = 0; attempt < 20; attempt++) {
+                final Map<String, String> states = new LinkedHashMap<>();
+                for (String path : written.keySet()) {
+                    if (!path.equals(BGP)) {
+                        states.put(path, state(rc, path));
+                    }
                 }
+                if (states.equals(statesBefore)) {
+                    break;
+                }
+                statesBefore = states;
+                Thread.sleep(3000);
             }
+            LOG.info("states before the restart: {}", statesBefore);
 
             // reconnect as early as the listener opens, so the switch can be back before the planner has published
             final String manager = host.vsctl("--columns=_uuid", "--bare", "list", "Manager").strip();
@@ -145,8 +155,11 @@ class RestartIT {
                     () -> entry.getKey() + " changed across the restart");
             }
             assertEquals(planBefore, Intents.entry(Intents.nonconfig(rc, PLAN + "/host=" + id).expect(200).json()));
+            // every intent returns to its state once the renderers have reported again
             for (Map.Entry<String, String> entry : statesBefore.entrySet()) {
-                assertEquals(entry.getValue(), state(rc, entry.getKey()), entry.getKey());
+                Intents.awaitNonconfig(rc, entry.getKey(),
+                    node -> entry.getValue().equals(node.path("status").path("state").asText()),
+                    entry.getKey() + " back in state " + entry.getValue());
             }
 
             // a rejected edit after the restart keeps the version accepted before it

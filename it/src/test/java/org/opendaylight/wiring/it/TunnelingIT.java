@@ -101,7 +101,8 @@ class TunnelingIT {
               "allowed-address-pair": [{"ip-prefix": "10.10.0.100/32", "mac-address": "fa:16:3e:00:00:01"}]}]}""")
             .expect(201);
         Intents.awaitPlanHost(rc, "crud-host-1", h -> Intents.hasBridge(h, "br-int"), "integration bridge");
-        Intents.awaitStatus(rc, port, "pending", "planned on 1 host(s); waiting for crud-host-1 (ovsdb)");
+        // no switch has ever connected for crud-host-1: neither the OVSDB nor the OpenFlow renderer reports
+        Intents.awaitStatus(rc, port, "pending", "planned on 1 host(s); waiting for crud-host-1 (ovsdb, openflow)");
         JsonNode node = Intents.config(rc, port).expect(200).json().path("wiring-tunnel:logical-port").path(0);
         assertEquals("crud-overlay-2", node.path("overlay-network").asText());
         assertEquals("fa:16:3e:00:00:01", node.path("mac-address").asText());

@@ -106,7 +106,7 @@ public final class OpenflowRendererService implements EntityOwnershipListener, O
 
     private final DataBroker broker;
     private final EntityOwnershipService eos;
-    private final StaleRemover remover;
+    private final SwitchCommands commands;
     private final PipelineCompiler compiler;
     private final Ownership ownership;
     private final SwitchWorker.Timing timing;
@@ -128,17 +128,17 @@ public final class OpenflowRendererService implements EntityOwnershipListener, O
     @Activate
     public OpenflowRendererService(@Reference final DataBroker broker, @Reference final EntityOwnershipService eos,
             @Reference final RpcConsumerRegistry rpcs, final Configuration configuration) {
-        this(broker, eos, new RpcStaleRemover(rpcs), new CompilerConfig(Long.decode(configuration.cookieBase()) << 32,
+        this(broker, eos, new RpcSwitchCommands(rpcs), new CompilerConfig(Long.decode(configuration.cookieBase()) << 32,
             Long.decode(configuration.groupBase())), new SwitchWorker.Timing(
                 TimeUnit.SECONDS.toNanos(configuration.missingFlowSeconds()), TimeUnit.SECONDS.toNanos(15), 30_000),
             TimeUnit.SECONDS.toMillis(Math.max(1, configuration.resyncSeconds())));
     }
 
-    OpenflowRendererService(final DataBroker broker, final EntityOwnershipService eos, final StaleRemover remover,
+    OpenflowRendererService(final DataBroker broker, final EntityOwnershipService eos, final SwitchCommands commands,
             final CompilerConfig compilerConfig, final SwitchWorker.Timing timing, final long resyncMillis) {
         this.broker = broker;
         this.eos = eos;
-        this.remover = remover;
+        this.commands = commands;
         this.compiler = new PipelineCompiler(compilerConfig);
         this.ownership = Ownership.of(compilerConfig);
         this.timing = timing;
@@ -196,7 +196,7 @@ public final class OpenflowRendererService implements EntityOwnershipListener, O
     }
 
     private SwitchWorker newWorker(final String hostId) {
-        return new SwitchWorker(hostId, broker, remover, this, this, compiler, ownership, timing,
+        return new SwitchWorker(hostId, broker, commands, this, this, compiler, ownership, timing,
             MoreExecutors.newSequentialExecutor(pool), System::nanoTime);
     }
 

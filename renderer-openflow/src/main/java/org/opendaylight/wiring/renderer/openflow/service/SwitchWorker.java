@@ -92,7 +92,8 @@ final class SwitchWorker {
      *
      * @param missingFlowNanos how long the switch may lack wanted flows after they were written before the intents
      *     concerned are reported failed
-     * @param resendNanos how long to wait before a strict delete of a stale flow is sent again
+     * @param resendNanos how long to wait before a strict delete of a stale flow is sent again, and before flows the
+     *     switch still lacks after they were written are pushed directly (and again)
      * @param datastoreTimeoutMillis timeout of one datastore read or commit
      */
     record Timing(long missingFlowNanos, long resendNanos, long datastoreTimeoutMillis) {
@@ -103,7 +104,7 @@ final class SwitchWorker {
 
     private final String hostId;
     private final DataBroker broker;
-    private final StaleRemover remover;
+    private final SwitchCommands commands;
     private final OperationalNodes nodes;
     private final ReportSink sink;
     private final PipelineCompiler compiler;
@@ -119,17 +120,18 @@ final class SwitchWorker {
     private Map<InstanceIdentifier<Flow>, Flow> configFlows = Map.of();
     private Map<InstanceIdentifier<Group>, Group> configGroups = Map.of();
     private long missingSince = -1;
+    private long lastRepush = -1;
     private final Map<String, Long> removesSent = new HashMap<>();
     private @Nullable Renderer lastReport;
     private boolean reportKnown;
     private volatile @Nullable String nodeId;
 
-    SwitchWorker(final String hostId, final DataBroker broker, final StaleRemover remover, final OperationalNodes nodes,
-            final ReportSink sink, final PipelineCompiler compiler, final Ownership ownership, final Timing timing,
-            final Executor executor, final LongSupplier nanoClock) {
+    SwitchWorker(final String hostId, final DataBroker broker, final SwitchCommands commands,
+            final OperationalNodes nodes, final ReportSink sink, final PipelineCompiler compiler,
+            final Ownership ownership, final Timing timing, final Executor executor, final LongSupplier nanoClock) {
         this.hostId = hostId;
         this.broker = broker;
-        this.remover = remover;
+        this.commands = commands;
         this.nodes = nodes;
         this.sink = sink;
         this.compiler = compiler;
@@ -204,10 +206,9 @@ final class SwitchWorker {
         final var plan = in.plan();
         final JoinResult join = PlanJoin.join(plan, in.networks(), in.switchState());
         if (join.datapathId() == null) {
+            // the switch was never seen (or has no integration bridge yet): unknown, so no report; the intents wait
             nodeId = null;
-            report(new RendererBuilder().setName(Renderer.Name.Openflow).setConnected(false)
-                .setState(IntentState.Pending).setReason("the integration bridge " + plan.getIntegrationBridge()
-                    + " has no datapath id in ovsdb-state yet").build());
+            report(null);
             return;
         }
         final long dpid = Long.parseUnsignedLong(join.datapathId(), 16);
@@ -372,10 +373,12 @@ final class SwitchWorker {
         final long now = nanoClock.getAsLong();
         if (missing.isEmpty() && missingGroups == 0) {
             missingSince = -1;
+            lastRepush = -1;
         } else {
             if (missingSince < 0) {
                 missingSince = now;
             }
+            repush(converter, diff, now);
             if (now - missingSince > timing.missingFlowNanos()) {
                 final var reason = "the switch still lacks " + missing.size() + " flow(s) and " + missingGroups
                     + " group(s) of ours " + TimeUnit.NANOSECONDS.toSeconds(now - missingSince) + " s after they were"
@@ -411,6 +414,25 @@ final class SwitchWorker {
         report(build(true, complete ? plan.getDigest() : null, state, reason, failed, pending));
     }
 
+    /**
+     * Push again what the switch still lacks a while after it was written: the forwarding-rules manager drops a change
+     * that arrives while it reconciles a (re)connecting switch, and only logs a failed push.
+     */
+    private void repush(final InventoryConverter converter, final FlowSetDiff diff, final long now) {
+        if (now - missingSince < timing.resendNanos() || lastRepush >= 0 && now - lastRepush < timing.resendNanos()) {
+            return;
+        }
+        lastRepush = now;
+        LOG.info("Host {}: {} lacks {} flow(s) and {} group(s) of ours {} s after they were written; pushing them",
+            hostId, node(converter), diff.flowAdds().size() + diff.flowUpdates().size(),
+            diff.groupAdds().size() + diff.groupUpdates().size(), TimeUnit.NANOSECONDS.toSeconds(now - missingSince));
+        diff.groupAdds().forEach(group -> commands.putGroup(converter.nodePath(), null, group));
+        diff.groupUpdates().forEach(update -> commands.putGroup(converter.nodePath(), update.original(),
+            update.updated()));
+        diff.flowAdds().forEach(flow -> commands.addFlow(converter.nodePath(), flow));
+        diff.flowUpdates().forEach(update -> commands.addFlow(converter.nodePath(), update.updated()));
+    }
+
     private void removeStale(final InventoryConverter converter, final FlowSetDiff diff) {
         final long now = nanoClock.getAsLong();
         final Set<String> current = new TreeSet<>();
@@ -422,7 +444,7 @@ final class SwitchWorker {
                 removesSent.put(key, now);
                 LOG.info("Host {}: removing stale flow of ours from {}: {}", hostId, node(converter),
                     InventoryText.flow(flow));
-                remover.removeFlow(converter.nodePath(), flow);
+                commands.removeFlow(converter.nodePath(), flow);
             }
         }
         for (var group : diff.groupRemoves()) {
@@ -433,7 +455,7 @@ final class SwitchWorker {
                 removesSent.put(key, now);
                 LOG.info("Host {}: removing stale group of ours from {}: {}", hostId, node(converter),
                     InventoryText.group(group));
-                remover.removeGroup(converter.nodePath(), group);
+                commands.removeGroup(converter.nodePath(), group);
             }
         }
         removesSent.keySet().retainAll(current);

@@ -7,16 +7,18 @@
  */
 package org.opendaylight.wiring.renderer.openflow.service;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 
 /**
- * Deletes a flow or group of ours that is on a switch but no longer in the config inventory (the forwarding-rules
- * manager never deletes those). Fire and forget: the next statistics show whether it worked.
+ * Direct commands to a switch, for what the forwarding-rules manager does not do: delete a flow or group of ours that
+ * is no longer in the config inventory, and push again what it failed to push (it only logs such failures). Fire and
+ * forget: the next statistics show whether it worked.
  */
-interface StaleRemover {
+interface SwitchCommands {
     /**
      * Strictly delete one flow, as the switch reported it, with its exact cookie.
      *
@@ -32,4 +34,21 @@ interface StaleRemover {
      * @param group the group
      */
     void removeGroup(InstanceIdentifier<FlowCapableNode> node, Group group);
+
+    /**
+     * Add (or replace, same table, priority and match) one flow.
+     *
+     * @param node the switch
+     * @param flow the flow, as in the config inventory
+     */
+    void addFlow(InstanceIdentifier<FlowCapableNode> node, Flow flow);
+
+    /**
+     * Add a group the switch lacks, or replace the buckets of one it has.
+     *
+     * @param node the switch
+     * @param original the group as the switch has it, null when it has none
+     * @param group the group, as in the config inventory
+     */
+    void putGroup(InstanceIdentifier<FlowCapableNode> node, @Nullable Group original, Group group);
 }

@@ -11,16 +11,25 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.wiring.renderer.openflow.inventory.InventoryConverter;
 import org.opendaylight.wiring.renderer.openflow.inventory.InventoryText;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.AddGroup;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.AddGroupInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.RemoveGroup;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.RemoveGroupInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.UpdateGroup;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.UpdateGroupInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.group.update.OriginalGroupBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.group.update.UpdatedGroupBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
@@ -30,33 +39,60 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stale removal through openflowplugin's {@code sal-flow:remove-flow} and {@code sal-group:remove-group} RPCs, routed
- * to the cluster member that holds the switch's connection. A flow delete is strict, with the switch's own match and
- * priority, our exact cookie and a full cookie mask: it can only hit that one flow of ours.
+ * Switch commands through openflowplugin's {@code sal-flow} and {@code sal-group} RPCs, routed to the cluster member
+ * that holds the switch's connection. A flow delete is strict, with the switch's own match and priority, our exact
+ * cookie and a full cookie mask: it can only hit that one flow of ours.
  */
-final class RpcStaleRemover implements StaleRemover {
-    private static final Logger LOG = LoggerFactory.getLogger(RpcStaleRemover.class);
+final class RpcSwitchCommands implements SwitchCommands {
+    private static final Logger LOG = LoggerFactory.getLogger(RpcSwitchCommands.class);
 
     private final RemoveFlow removeFlow;
     private final RemoveGroup removeGroup;
+    private final AddFlow addFlow;
+    private final AddGroup addGroup;
+    private final UpdateGroup updateGroup;
 
-    RpcStaleRemover(final RpcConsumerRegistry rpcs) {
+    RpcSwitchCommands(final RpcConsumerRegistry rpcs) {
         removeFlow = rpcs.getRpc(RemoveFlow.class);
         removeGroup = rpcs.getRpc(RemoveGroup.class);
+        addFlow = rpcs.getRpc(AddFlow.class);
+        addGroup = rpcs.getRpc(AddGroup.class);
+        updateGroup = rpcs.getRpc(UpdateGroup.class);
+    }
+
+    @Override
+    public void addFlow(final InstanceIdentifier<FlowCapableNode> node, final Flow flow) {
+        log(addFlow.invoke(new AddFlowInputBuilder(flow).setNode(new NodeRef(node.firstIdentifierOf(Node.class)))
+            .build()), "adding the flow " + InventoryText.flow(flow));
+    }
+
+    @Override
+    public void putGroup(final InstanceIdentifier<FlowCapableNode> node, final @Nullable Group original,
+            final Group group) {
+        final var ref = new NodeRef(node.firstIdentifierOf(Node.class));
+        if (original == null) {
+            log(addGroup.invoke(new AddGroupInputBuilder(group).setNode(ref).build()),
+                "adding the group " + group.getGroupId().getValue());
+        } else {
+            log(updateGroup.invoke(new UpdateGroupInputBuilder().setNode(ref)
+                .setOriginalGroup(new OriginalGroupBuilder(original).build())
+                .setUpdatedGroup(new UpdatedGroupBuilder(group).build()).build()),
+                "updating the group " + group.getGroupId().getValue());
+        }
     }
 
     @Override
     public void removeFlow(final InstanceIdentifier<FlowCapableNode> node, final Flow flow) {
         final var input = new RemoveFlowInputBuilder(flow).setNode(new NodeRef(node.firstIdentifierOf(Node.class)))
             .setStrict(true).setCookieMask(new FlowCookie(InventoryConverter.COOKIE_MASK_EXACT)).build();
-        log(removeFlow.invoke(input), "flow " + InventoryText.flow(flow));
+        log(removeFlow.invoke(input), "removing the stale flow " + InventoryText.flow(flow));
     }
 
     @Override
     public void removeGroup(final InstanceIdentifier<FlowCapableNode> node, final Group group) {
         final var input = new RemoveGroupInputBuilder(group).setNode(new NodeRef(node.firstIdentifierOf(Node.class)))
             .build();
-        log(removeGroup.invoke(input), "group " + group.getGroupId().getValue());
+        log(removeGroup.invoke(input), "removing the stale group " + group.getGroupId().getValue());
     }
 
     private static <T> void log(final ListenableFuture<RpcResult<T>> result, final String what) {
@@ -64,13 +100,13 @@ final class RpcStaleRemover implements StaleRemover {
             @Override
             public void onSuccess(final RpcResult<T> rpcResult) {
                 if (!rpcResult.isSuccessful()) {
-                    LOG.warn("Removing the stale {} failed: {}", what, rpcResult.getErrors());
+                    LOG.warn("{} failed: {}", what, rpcResult.getErrors());
                 }
             }
 
             @Override
             public void onFailure(final Throwable cause) {
-                LOG.warn("Removing the stale {} failed", what, cause);
+                LOG.warn("{} failed", what, cause);
             }
         }, MoreExecutors.directExecutor());
     }
