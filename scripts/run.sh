@@ -129,6 +129,20 @@ start_lab() {
     echo
 }
 
+# load_payloads <PUT|PATCH> <dir>: the three intent containers from <dir>/<container>.json
+load_payloads() {
+    local method=$1 dir=$2 pair file path code
+    for pair in provider-networks:wiring-provider:provider-networks tunneling:wiring-tunnel:tunneling \
+            bgp-redirect:wiring-bgp:bgp-redirect; do
+        file=${pair%%:*}
+        path=${pair#*:}
+        code=$(curl -s -o /tmp/wiring-put.out -w '%{http_code}' -u "$AUTH" -X "$method" \
+            -H 'Content-Type: application/json' --data-binary "@$dir/$file.json" "$URL/rests/data/$path")
+        echo "  $method /rests/data/$path -> HTTP $code"
+        case "$code" in 200|201|204) ;; *) cat /tmp/wiring-put.out; exit 1 ;; esac
+    done
+}
+
 start_vms() {
     lab_possible || return 0
     "$ROOT/scripts/lab-vms.sh" up "$LAB"
@@ -556,26 +570,9 @@ else
 fi
 
 echo "Loading the example intents (docs/examples/*.json) with RESTCONF PUT"
-for pair in provider-networks:wiring-provider:provider-networks tunneling:wiring-tunnel:tunneling \
-        bgp-redirect:wiring-bgp:bgp-redirect; do
-    file=${pair%%:*}
-    path=${pair#*:}
-    code=$(curl -s -o /tmp/wiring-put.out -w '%{http_code}' -u "$AUTH" -X PUT \
-        -H 'Content-Type: application/json' --data-binary "@docs/examples/$file.json" "$URL/rests/data/$path")
-    echo "  PUT /rests/data/$path -> HTTP $code"
-    case "$code" in 200|201|204) ;; *) cat /tmp/wiring-put.out; exit 1 ;; esac
-done
+load_payloads PUT docs/examples
 echo "Adding the pipeline demo (docs/examples/pipeline-demo/*.json) with RESTCONF PATCH (merge)"
-for pair in provider-networks:wiring-provider:provider-networks tunneling:wiring-tunnel:tunneling \
-        bgp-redirect:wiring-bgp:bgp-redirect; do
-    file=${pair%%:*}
-    path=${pair#*:}
-    code=$(curl -s -o /tmp/wiring-put.out -w '%{http_code}' -u "$AUTH" -X PATCH \
-        -H 'Content-Type: application/json' --data-binary "@docs/examples/pipeline-demo/$file.json" \
-        "$URL/rests/data/$path")
-    echo "  PATCH /rests/data/$path -> HTTP $code"
-    case "$code" in 200|204) ;; *) cat /tmp/wiring-put.out; exit 1 ;; esac
-done
+load_payloads PATCH docs/examples/pipeline-demo
 if [ -z "${WIRING_NO_LAB:-}" ]; then
     echo "Starting the lab hosts"
     start_lab

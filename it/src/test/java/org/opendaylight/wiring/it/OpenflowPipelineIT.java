@@ -115,6 +115,16 @@ class OpenflowPipelineIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         }
 
+        void awaitRunning() throws InterruptedException {
+            await("the ping running", Duration.ofSeconds(10), () -> {
+                try {
+                    return received() >= 5;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        }
+
         int received() throws IOException {
             return (int) Files.readAllLines(log).stream().filter(line -> line.contains("bytes from")).count();
         }
@@ -221,13 +231,7 @@ class OpenflowPipelineIT {
             throws Exception {
         host.ofctl("-O", "OpenFlow13", "add-flow", "br-int", FOREIGN);
         try (Pinger ping = new Pinger("odl")) {
-            await("the ping running", Duration.ofSeconds(10), () -> {
-                try {
-                    return ping.received() >= 5;
-                } catch (IOException e) {
-                    return false;
-                }
-            });
+            ping.awaitRunning();
             // while no controller runs, a flow of ours appears that the plan does not want (an earlier run's)
             karaf.restart(() -> host.ofctl("-O", "OpenFlow13", "add-flow", "br-int", STALE));
             await("the stale flow of ours removed after the restart", Duration.ofSeconds(120),
@@ -247,13 +251,7 @@ class OpenflowPipelineIT {
 
     private void switchRestart(final Restconf rc, final LabHost host, final Set<String> pipeline) throws Exception {
         try (Pinger ping = new Pinger("ovs")) {
-            await("the ping running", Duration.ofSeconds(10), () -> {
-                try {
-                    return ping.received() >= 5;
-                } catch (IOException e) {
-                    return false;
-                }
-            });
+            ping.awaitRunning();
             final Instant restart = Instant.now();
             host.restartVswitchd();
             await("the pipeline back on the restarted switch", Duration.ofSeconds(120),

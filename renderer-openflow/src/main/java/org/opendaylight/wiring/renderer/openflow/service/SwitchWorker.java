@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.wiring.renderer.openflow.inventory.FlowSetDiff;
 import org.opendaylight.wiring.renderer.openflow.inventory.InventoryConverter;
@@ -45,6 +46,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.reali
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.host.renderer.PendingIntentBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.types.rev261121.IntentState;
+import org.opendaylight.yangtools.yang.binding.DataObject;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
 import org.slf4j.Logger;
@@ -258,30 +260,8 @@ final class SwitchWorker {
             configGroups = read.groups;
             configDpid = converter.dpid();
         }
-        for (var entry : wantedFlows.entrySet()) {
-            if (!entry.getValue().equals(configFlows.get(entry.getKey()))) {
-                tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, entry.getKey(), entry.getValue());
-                writes++;
-            }
-        }
-        for (var path : configFlows.keySet()) {
-            if (!wantedFlows.containsKey(path)) {
-                tx.delete(LogicalDatastoreType.CONFIGURATION, path);
-                writes++;
-            }
-        }
-        for (var entry : wantedGroups.entrySet()) {
-            if (!entry.getValue().equals(configGroups.get(entry.getKey()))) {
-                tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, entry.getKey(), entry.getValue());
-                writes++;
-            }
-        }
-        for (var path : configGroups.keySet()) {
-            if (!wantedGroups.containsKey(path)) {
-                tx.delete(LogicalDatastoreType.CONFIGURATION, path);
-                writes++;
-            }
-        }
+        writes += writeDifference(tx, wantedFlows, configFlows);
+        writes += writeDifference(tx, wantedGroups, configGroups);
         if (writes == 0) {
             tx.cancel();
             return null;
@@ -302,6 +282,25 @@ final class SwitchWorker {
         configGroups = Map.copyOf(wantedGroups);
         missingSince = -1;
         return null;
+    }
+
+    /** Puts the wanted entries that differ from the current ones, deletes the current ones not wanted. */
+    private static <T extends DataObject> int writeDifference(final WriteTransaction tx,
+            final Map<InstanceIdentifier<T>, T> wanted, final Map<InstanceIdentifier<T>, T> current) {
+        int writes = 0;
+        for (var entry : wanted.entrySet()) {
+            if (!entry.getValue().equals(current.get(entry.getKey()))) {
+                tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, entry.getKey(), entry.getValue());
+                writes++;
+            }
+        }
+        for (var path : current.keySet()) {
+            if (!wanted.containsKey(path)) {
+                tx.delete(LogicalDatastoreType.CONFIGURATION, path);
+                writes++;
+            }
+        }
+        return writes;
     }
 
     private record OurConfig(Map<InstanceIdentifier<Flow>, Flow> flows, Map<InstanceIdentifier<Group>, Group> groups) {
