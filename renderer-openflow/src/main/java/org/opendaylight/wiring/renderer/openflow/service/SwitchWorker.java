@@ -123,6 +123,7 @@ final class SwitchWorker {
     private Map<InstanceIdentifier<Group>, Group> configGroups = Map.of();
     private long missingSince = -1;
     private long lastRepush = -1;
+    private @Nullable Wanted lastWanted;
     private final Map<String, Long> removesSent = new HashMap<>();
     private @Nullable Renderer lastReport;
     private boolean reportKnown;
@@ -204,27 +205,43 @@ final class SwitchWorker {
         }
     }
 
+    /** The wanted set of one version of the inputs: compiled once, reused while only the switch reports. */
+    private record Wanted(Inputs inputs, JoinResult join, @Nullable InventoryConverter converter,
+            Map<InstanceIdentifier<Flow>, Flow> flows, Map<InstanceIdentifier<Group>, Group> groups) {
+    }
+
     private void render(final Inputs in) {
-        final var plan = in.plan();
-        final JoinResult join = PlanJoin.join(plan, in.networks(), in.switchState());
-        if (join.datapathId() == null) {
+        var wanted = lastWanted;
+        if (wanted == null || wanted.inputs() != in) {
+            wanted = wanted(in);
+            lastWanted = wanted;
+        }
+        final var converter = wanted.converter();
+        if (converter == null) {
             // the switch was never seen (or has no integration bridge yet): unknown, so no report; the intents wait
             nodeId = null;
             report(null);
             return;
         }
-        final long dpid = Long.parseUnsignedLong(join.datapathId(), 16);
-        final var converter = new InventoryConverter(dpid);
-        nodeId = InventoryConverter.nodeId(dpid);
+        nodeId = InventoryConverter.nodeId(converter.dpid());
+        final String configProblem = syncConfig(converter, wanted.flows(), wanted.groups());
+        checkSwitch(in, wanted.join(), converter, wanted.flows(), wanted.groups(), configProblem);
+    }
+
+    private Wanted wanted(final Inputs in) {
+        final JoinResult join = PlanJoin.join(in.plan(), in.networks(), in.switchState());
+        if (join.datapathId() == null) {
+            return new Wanted(in, join, null, Map.of(), Map.of());
+        }
+        final var converter = new InventoryConverter(Long.parseUnsignedLong(join.datapathId(), 16));
         final var compiled = compiler.compile(join.pipeline());
-        final Map<InstanceIdentifier<Flow>, Flow> wantedFlows = new LinkedHashMap<>();
-        converter.flows(compiled).forEach(flow -> wantedFlows.put(
+        final Map<InstanceIdentifier<Flow>, Flow> flows = new LinkedHashMap<>();
+        converter.flows(compiled).forEach(flow -> flows.put(
             converter.flowPath(flow.getTableId().toJava(), flow.getId().getValue()), flow));
-        final Map<InstanceIdentifier<Group>, Group> wantedGroups = new LinkedHashMap<>();
-        converter.groups(compiled).forEach(group -> wantedGroups.put(
+        final Map<InstanceIdentifier<Group>, Group> groups = new LinkedHashMap<>();
+        converter.groups(compiled).forEach(group -> groups.put(
             converter.groupPath(group.getGroupId().getValue().longValue()), group));
-        final String configProblem = syncConfig(converter, wantedFlows, wantedGroups);
-        checkSwitch(in, join, converter, wantedFlows, wantedGroups, configProblem);
+        return new Wanted(in, join, converter, flows, groups);
     }
 
     /**
