@@ -12,8 +12,10 @@
 # of this tree; never builds) and stops it again at the end. Starts lab hosts bench-of-1..4 (OVS in the network
 # namespaces wl-bench-of-<i>, state in lab/bench/bench-of-<i>, connected to ODL's OVSDB listener, br-int reaching
 # ODL's OpenFlow port through the link WL_OF_LINK=199+i), declares them provider hosts (datapath netdev) with VXLAN
-# tunnel endpoints 10.95.0.<i> (no underlay: the tunnel ports only need their ofports) and the overlay network
-# bench-net (VNI 4000). A logical port bench-of-NNNNN (index k) is bound to bench-of-<k % 4 + 1>; its "VM
+# tunnel endpoints 10.95.0.<i> (no underlay: the tunnel ports only need their ofports) and the overlay networks
+# bench-net-<j> (j = 1..BENCH_NETWORKS, default 4; VNI 4000+j). A logical port bench-of-NNNNN (index k) is bound to
+# bench-of-<k % 4 + 1> and is in bench-net-<(k / 4) % BENCH_NETWORKS + 1> (several networks: with one, 10000 ports
+# make a flood group of 2500 buckets per host, beyond OpenFlow's 64 KiB message); its "VM
 # interface" is the patch port bof-NNNNN on br-int (external_ids:iface-id=bench-of-NNNNN) whose peer bov-NNNNN sits on
 # the scratch bridge br-vms: no kernel device, an ofport at once. Every patch pair is created up front (one OVSDB
 # transaction per host) and ODL's ovsdb-state must list them all before the first clock starts. For each N:
@@ -43,8 +45,7 @@ LABSH=$ROOT/scripts/lab-host.sh
 BENCH=$ROOT/lab/bench
 WORK=$BENCH/bench-of
 HOSTS=4
-NET=bench-net
-VNI=4000
+NETS=${BENCH_NETWORKS:-4}
 OF_LINK_BASE=199            # bench-of-<i> uses WL_OF_LINK=199+i (run.sh's lab 1..99, the it/ tests 100..199)
 COOKIE=0x0d1c000000000000/0xffffffff00000000
 TIMEOUT=${BENCH_TIMEOUT:-600}
@@ -205,20 +206,21 @@ start_odl
 code=$(rest GET "wiring-tunnel:tunneling?content=config")
 case "$code" in 200) cp "$WORK/rest.out" "$WORK/original-raw.json" ;; 404|409) echo '{}' >"$WORK/original-raw.json" ;;
     *) echo "GET tunneling -> HTTP $code" >&2; exit 1 ;; esac
-python3 - "$WORK" "$HOSTS" "$NET" "$VNI" <<'PY'
+python3 - "$WORK" "$HOSTS" "$NETS" <<'PY'
 import json, sys
-work, hosts, net, vni = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+work, hosts, nets = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 raw = json.load(open(f"{work}/original-raw.json"))
 t = raw.get("wiring-tunnel:tunneling", {})
 t["logical-port"] = [p for p in t.get("logical-port", []) if not p["id"].startswith("bench-of-")]
 t["tunnel-endpoint"] = [e for e in t.get("tunnel-endpoint", []) if not e["host-id"].startswith("bench-of-")]
-t["overlay-network"] = [o for o in t.get("overlay-network", []) if o["name"] != net]
+t["overlay-network"] = [o for o in t.get("overlay-network", []) if not o["name"].startswith("bench-net")]
 t = {k: v for k, v in t.items() if v != []}
 json.dump({"wiring-tunnel:tunneling": t}, open(f"{work}/original.json", "w"))
 b = json.loads(json.dumps(t))
 b.setdefault("tunnel-endpoint", []).extend({"host-id": f"bench-of-{i}", "tunnel-type": "vxlan",
                                             "local-ip": f"10.95.0.{i}"} for i in range(1, hosts + 1))
-b.setdefault("overlay-network", []).append({"name": net, "tunnel-type": "vxlan", "segmentation-id": vni})
+b.setdefault("overlay-network", []).extend({"name": f"bench-net-{j}", "tunnel-type": "vxlan", "segmentation-id": 4000 + j}
+                                           for j in range(1, nets + 1))
 json.dump({"wiring-tunnel:tunneling": b}, open(f"{work}/base.json", "w"))
 json.dump({"wiring-provider:provider-networks": {"host": [{"host-id": f"bench-of-{i}", "datapath-type": "netdev"}
                                                           for i in range(1, hosts + 1)]}},
@@ -323,10 +325,10 @@ BASE_TOTAL=${BASE%% *}
 details+=("before the ports: flows of ours per host:${BASE#* } (total $BASE_TOTAL)")
 
 ports_json() {   # from count [first]: ports first..first+count-1
-    python3 - "$1" "${2:-0}" "$HOSTS" "$NET" <<'PY'
+    python3 - "$1" "${2:-0}" "$HOSTS" "$NETS" <<'PY'
 import json, sys
-n, first, hosts, net = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-ports = [{"id": f"bench-of-{i:05d}", "overlay-network": net, "mac-address": f"fa:16:3e:95:{i >> 8:02x}:{i & 255:02x}",
+n, first, hosts, nets = (int(a) for a in sys.argv[1:5])
+ports = [{"id": f"bench-of-{i:05d}", "overlay-network": f"bench-net-{(i // hosts) % nets + 1}", "mac-address": f"fa:16:3e:95:{i >> 8:02x}:{i & 255:02x}",
           "fixed-ip": [f"10.96.{i // 250}.{i % 250 + 1}"], "host": f"bench-of-{i % hosts + 1}"}
          for i in range(first, first + n)]
 print(json.dumps({"wiring-tunnel:tunneling": {"logical-port": ports}}))
