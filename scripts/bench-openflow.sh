@@ -308,8 +308,8 @@ for i in $(seq "$HOSTS"); do make_ports "$i"; done
 for i in $(seq "$HOSTS"); do wait_for "the patch ports of $(host "$i")" ports_up "$i"; done
 t_ovs=$(now)
 for i in $(seq "$HOSTS"); do wait_for "ODL's ovsdb-state of $(host "$i")" odl_sees_ports "$i"; done
-details=("setup: $((MAX + 1)) patch pairs in 4 OVSDB transactions, ofports after $(elapsed "$t_ports" "$t_ovs") s," \
-    "in ODL's ovsdb-state after $(elapsed "$t_ports" "$(now)") s")
+details=("setup: $((MAX + 1)) patch pairs in 4 OVSDB transactions, ofports after $(elapsed "$t_ports" "$t_ovs") s,\
+ in ODL's ovsdb-state after $(elapsed "$t_ports" "$(now)") s")
 
 # 4. the flows of ours without bench ports (table-miss and pass-through flows), stable
 stable_flows() {   # waits until the count holds for 3 s; prints it
@@ -402,8 +402,9 @@ for n in "${SIZES[@]}"; do
     flows_s=$(elapsed "$t0" "$t_last")
     added=$((total - BASE_TOTAL))
     fps=$(python3 -c "print(f'{$added / max($flows_s, 0.01):.0f}')")
-    details+=("N=$n: PATCH answered after $(elapsed "$t0" "$tw") s; $result; flows per host:${final#* };" \
-        "states: $(states "$n"); count samples (s:total): ${samples[*]: -12}")
+    first=$((${#samples[@]} > 12 ? ${#samples[@]} - 12 : 0))
+    details+=("N=$n: PATCH answered after $(elapsed "$t0" "$tw") s; $result; flows per host:${final#* };\
+ states: $(states "$n"); count samples (s:total): ${samples[*]:$first}")
     if [ "$result" != programmed ]; then
         for i in $(seq "$HOSTS"); do details+=("    $(host "$i") openflow renderer: $(openflow_report "$i")"); done
     fi
