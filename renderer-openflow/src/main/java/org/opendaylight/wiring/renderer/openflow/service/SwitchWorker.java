@@ -453,28 +453,30 @@ final class SwitchWorker {
         final long now = nanoClock.getAsLong();
         final Set<String> current = new TreeSet<>();
         for (var flow : diff.flowRemoves()) {
-            final var key = "flow " + InventoryText.key(flow);
-            current.add(key);
-            final var sent = removesSent.get(key);
-            if (sent == null || now - sent > timing.resendNanos()) {
-                removesSent.put(key, now);
+            sendOnce("flow " + InventoryText.key(flow), now, current, () -> {
                 LOG.info("Host {}: removing stale flow of ours from {}: {}", hostId, node(converter),
                     InventoryText.flow(flow));
                 commands.removeFlow(converter.nodePath(), flow);
-            }
+            });
         }
         for (var group : diff.groupRemoves()) {
-            final var key = "group " + group.getGroupId().getValue();
-            current.add(key);
-            final var sent = removesSent.get(key);
-            if (sent == null || now - sent > timing.resendNanos()) {
-                removesSent.put(key, now);
+            sendOnce("group " + group.getGroupId().getValue(), now, current, () -> {
                 LOG.info("Host {}: removing stale group of ours from {}: {}", hostId, node(converter),
                     InventoryText.group(group));
                 commands.removeGroup(converter.nodePath(), group);
-            }
+            });
         }
         removesSent.keySet().retainAll(current);
+    }
+
+    /** Runs a removal unless the same one was sent less than the resend time ago. */
+    private void sendOnce(final String key, final long now, final Set<String> current, final Runnable removal) {
+        current.add(key);
+        final var sent = removesSent.get(key);
+        if (sent == null || now - sent > timing.resendNanos()) {
+            removesSent.put(key, now);
+            removal.run();
+        }
     }
 
     /** With the plan gone from this host: our config entries go, then stale flows on the switch, then the report. */
