@@ -9,6 +9,8 @@ package org.opendaylight.wiring.renderer.openflow.inventory;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,64 @@ public record FlowSetDiff(List<Flow> flowAdds, List<FlowUpdate> flowUpdates, Lis
     }
 
     /**
+     * A wanted set prepared for repeated comparisons: identities and texts rendered once, while the switch's reports
+     * change.
+     *
+     * @param flows the wanted flows by identity
+     * @param flowTexts the wanted flows' cookie and instructions by identity
+     * @param groups the wanted groups by id
+     * @param groupTexts the wanted groups' texts by id
+     */
+    public record Wanted(Map<String, Flow> flows, Map<String, String> flowTexts, Map<Long, Group> groups,
+            Map<Long, String> groupTexts) {
+        public Wanted {
+            flows = Collections.unmodifiableMap(flows);
+            flowTexts = Collections.unmodifiableMap(flowTexts);
+            groups = Collections.unmodifiableMap(groups);
+            groupTexts = Collections.unmodifiableMap(groupTexts);
+        }
+
+        /**
+         * Prepares a wanted set.
+         *
+         * @param ownership what is ours
+         * @param wantedFlows the wanted flows (all with our cookie, identities unique)
+         * @param wantedGroups the wanted groups (all in our id range, ids unique)
+         * @return the prepared set
+         * @throws IllegalArgumentException when a wanted flow or group is not ours, or two wanted flows (groups)
+         *     share an identity (id)
+         */
+        public static Wanted of(final Ownership ownership, final Collection<Flow> wantedFlows,
+                final Collection<Group> wantedGroups) {
+            final Map<String, Flow> flows = new LinkedHashMap<>();
+            final Map<String, String> flowTexts = new HashMap<>();
+            for (Flow flow : wantedFlows) {
+                if (!ownership.ownsCookie(InventoryText.cookieValue(flow))) {
+                    throw new IllegalArgumentException("wanted flow without our cookie: " + InventoryText.flow(flow));
+                }
+                final String key = InventoryText.key(flow);
+                if (flows.putIfAbsent(key, flow) != null) {
+                    throw new IllegalArgumentException("two wanted flows with identity " + key);
+                }
+                flowTexts.put(key, content(flow));
+            }
+            final Map<Long, Group> groups = new LinkedHashMap<>();
+            final Map<Long, String> groupTexts = new HashMap<>();
+            for (Group group : wantedGroups) {
+                final long id = groupId(group);
+                if (!ownership.ownsGroup(id)) {
+                    throw new IllegalArgumentException("wanted group outside our id range: " + id);
+                }
+                if (groups.putIfAbsent(id, group) != null) {
+                    throw new IllegalArgumentException("two wanted groups with id " + id);
+                }
+                groupTexts.put(id, InventoryText.group(group));
+            }
+            return new Wanted(flows, flowTexts, groups, groupTexts);
+        }
+    }
+
+    /**
      * Computes the writes.
      *
      * @param ownership what is ours
@@ -104,15 +164,20 @@ public record FlowSetDiff(List<Flow> flowAdds, List<FlowUpdate> flowUpdates, Lis
     public static FlowSetDiff compute(final Ownership ownership, final Collection<Flow> wantedFlows,
             final Collection<Group> wantedGroups, final Collection<Flow> actualFlows,
             final Collection<Group> actualGroups) {
-        final Map<String, Flow> wanted = new LinkedHashMap<>();
-        for (Flow flow : wantedFlows) {
-            if (!ownership.ownsCookie(InventoryText.cookieValue(flow))) {
-                throw new IllegalArgumentException("wanted flow without our cookie: " + InventoryText.flow(flow));
-            }
-            if (wanted.putIfAbsent(InventoryText.key(flow), flow) != null) {
-                throw new IllegalArgumentException("two wanted flows with identity " + InventoryText.key(flow));
-            }
-        }
+        return compute(ownership, Wanted.of(ownership, wantedFlows, wantedGroups), actualFlows, actualGroups);
+    }
+
+    /**
+     * Computes the writes against a prepared wanted set.
+     *
+     * @param ownership what is ours
+     * @param wanted the prepared wanted set
+     * @param actualFlows the flows the switch reports, ours and foreign
+     * @param actualGroups the groups the switch reports, ours and foreign
+     * @return the diff
+     */
+    public static FlowSetDiff compute(final Ownership ownership, final Wanted wanted,
+            final Collection<Flow> actualFlows, final Collection<Group> actualGroups) {
         // a switch holds one flow per identity; should a report list one twice, the first one counts
         final Map<String, Flow> actual = new LinkedHashMap<>();
         for (Flow flow : actualFlows) {
@@ -122,56 +187,51 @@ public record FlowSetDiff(List<Flow> flowAdds, List<FlowUpdate> flowUpdates, Lis
         final List<Flow> adds = new ArrayList<>();
         final List<FlowUpdate> updates = new ArrayList<>();
         final List<FlowConflict> conflicts = new ArrayList<>();
-        for (Map.Entry<String, Flow> entry : wanted.entrySet()) {
+        for (Map.Entry<String, Flow> entry : wanted.flows().entrySet()) {
             final Flow want = entry.getValue();
             final Flow have = actual.get(entry.getKey());
             if (have == null) {
                 adds.add(want);
             } else if (!ownership.ownsCookie(InventoryText.cookieValue(have))) {
                 conflicts.add(new FlowConflict(want, have));
-            } else if (!InventoryText.flow(want).equals(InventoryText.flow(have))) {
+            } else if (!wanted.flowTexts().get(entry.getKey()).equals(content(have))) {
                 updates.add(new FlowUpdate(have, want));
             }
         }
         final List<Flow> removes = new ArrayList<>();
         for (Map.Entry<String, Flow> entry : actual.entrySet()) {
-            if (!wanted.containsKey(entry.getKey())
+            if (!wanted.flows().containsKey(entry.getKey())
                     && ownership.ownsCookie(InventoryText.cookieValue(entry.getValue()))) {
                 removes.add(entry.getValue());
             }
         }
 
-        final Map<Long, Group> wantedById = new LinkedHashMap<>();
-        for (Group group : wantedGroups) {
-            final long id = groupId(group);
-            if (!ownership.ownsGroup(id)) {
-                throw new IllegalArgumentException("wanted group outside our id range: " + id);
-            }
-            if (wantedById.putIfAbsent(id, group) != null) {
-                throw new IllegalArgumentException("two wanted groups with id " + id);
-            }
-        }
         final Map<Long, Group> actualById = new LinkedHashMap<>();
         for (Group group : actualGroups) {
             actualById.putIfAbsent(groupId(group), group);
         }
         final List<Group> groupAdds = new ArrayList<>();
         final List<GroupUpdate> groupUpdates = new ArrayList<>();
-        for (Map.Entry<Long, Group> entry : wantedById.entrySet()) {
+        for (Map.Entry<Long, Group> entry : wanted.groups().entrySet()) {
             final Group have = actualById.get(entry.getKey());
             if (have == null) {
                 groupAdds.add(entry.getValue());
-            } else if (!InventoryText.group(entry.getValue()).equals(InventoryText.group(have))) {
+            } else if (!wanted.groupTexts().get(entry.getKey()).equals(InventoryText.group(have))) {
                 groupUpdates.add(new GroupUpdate(have, entry.getValue()));
             }
         }
         final List<Group> groupRemoves = new ArrayList<>();
         for (Map.Entry<Long, Group> entry : actualById.entrySet()) {
-            if (!wantedById.containsKey(entry.getKey()) && ownership.ownsGroup(entry.getKey())) {
+            if (!wanted.groups().containsKey(entry.getKey()) && ownership.ownsGroup(entry.getKey())) {
                 groupRemoves.add(entry.getValue());
             }
         }
         return new FlowSetDiff(adds, updates, removes, conflicts, groupAdds, groupUpdates, groupRemoves);
+    }
+
+    /** What must be equal besides the identity: cookie and instructions (the match is in the identity). */
+    private static String content(final Flow flow) {
+        return Long.toHexString(InventoryText.cookieValue(flow)) + " " + InventoryText.instructions(flow);
     }
 
     private static long groupId(final Group group) {

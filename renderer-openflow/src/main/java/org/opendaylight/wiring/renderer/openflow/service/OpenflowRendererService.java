@@ -130,7 +130,8 @@ public final class OpenflowRendererService implements EntityOwnershipListener, O
             @Reference final RpcConsumerRegistry rpcs, final Configuration configuration) {
         this(broker, eos, new RpcSwitchCommands(rpcs), new CompilerConfig(Long.decode(configuration.cookieBase()) << 32,
             Long.decode(configuration.groupBase())), new SwitchWorker.Timing(
-                TimeUnit.SECONDS.toNanos(configuration.missingFlowSeconds()), TimeUnit.SECONDS.toNanos(15), 30_000),
+                TimeUnit.SECONDS.toNanos(configuration.missingFlowSeconds()), TimeUnit.SECONDS.toNanos(15), 30_000,
+                SwitchWorker.Timing.REPUSH_BATCH),
             TimeUnit.SECONDS.toMillis(Math.max(1, configuration.resyncSeconds())));
     }
 
@@ -251,7 +252,8 @@ public final class OpenflowRendererService implements EntityOwnershipListener, O
             } else {
                 operational.put(id, flowCapable);
             }
-            workers.values().stream().filter(worker -> id.equals(worker.nodeId())).forEach(SwitchWorker::kick);
+            workers.values().stream().filter(worker -> id.equals(worker.nodeId()))
+                .forEach(SwitchWorker::statisticsChanged);
         }
     }
 

@@ -9,6 +9,7 @@ package org.opendaylight.wiring.renderer.openflow.service;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,17 +93,28 @@ final class SwitchWorker {
     /**
      * Timing of a worker.
      *
-     * @param missingFlowNanos how long the switch may lack wanted flows after they were written before the intents
-     *     concerned are reported failed
+     * @param missingFlowNanos how long the switch may lack wanted flows after they were written (plus
+     *     {@link SwitchWorker#PER_CHANGE_NANOS} per change of the write), without its statistics gaining any of them,
+     *     before the intents concerned are reported failed
      * @param resendNanos how long to wait before a strict delete of a stale flow is sent again, and before flows the
      *     switch still lacks after they were written are pushed directly (and again)
      * @param datastoreTimeoutMillis timeout of one datastore read or commit
+     * @param repushBatch most flows and groups pushed directly in one round
      */
-    record Timing(long missingFlowNanos, long resendNanos, long datastoreTimeoutMillis) {
-        static final Timing DEFAULT = new Timing(TimeUnit.SECONDS.toNanos(60), TimeUnit.SECONDS.toNanos(15), 30_000);
+    record Timing(long missingFlowNanos, long resendNanos, long datastoreTimeoutMillis, int repushBatch) {
+        /** Well inside openflowplugin's per-switch request quota (20000). */
+        static final int REPUSH_BATCH = 2000;
+        static final Timing DEFAULT = new Timing(TimeUnit.SECONDS.toNanos(60), TimeUnit.SECONDS.toNanos(15), 30_000,
+            REPUSH_BATCH);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SwitchWorker.class);
+    /**
+     * Extra time a write gets per changed flow or group before what the switch lacks of it is a failure: 200 changes
+     * per second, below the slowest pace measured through the forwarding-rules manager and the statistics
+     * (docs/benchmarks.md).
+     */
+    static final long PER_CHANGE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final String hostId;
     private final DataBroker broker;
@@ -123,6 +135,12 @@ final class SwitchWorker {
     private Map<InstanceIdentifier<Group>, Group> configGroups = Map.of();
     private long missingSince = -1;
     private long lastRepush = -1;
+    private int lastMissing = -1;
+    private long lastProgress = -1;
+    private long lastCheckEnd = -1;
+    private long lastCheckNanos;
+    private long lastConfigWrite = -1;
+    private int lastWriteSize;
     private @Nullable Wanted lastWanted;
     private final Map<String, Long> removesSent = new HashMap<>();
     private @Nullable Renderer lastReport;
@@ -171,9 +189,22 @@ final class SwitchWorker {
         });
     }
 
-    /** Look again (the switch reported, or a periodic resync). */
+    /** Look again (a periodic resync, or a report write that failed). */
     void kick() {
         executor.execute(this::schedule);
+    }
+
+    /**
+     * The switch's statistics changed. Comparing them with a large wanted set costs a fraction of a second and they
+     * change on every poll, so a comparison follows only once the time since the last one is twice what that one
+     * took; a change skipped here is seen by the next statistics update or the periodic resync.
+     */
+    void statisticsChanged() {
+        executor.execute(() -> {
+            if (lastCheckEnd < 0 || nanoClock.getAsLong() - lastCheckEnd >= 2 * lastCheckNanos) {
+                schedule();
+            }
+        });
     }
 
     private void schedule() {
@@ -207,7 +238,8 @@ final class SwitchWorker {
 
     /** The wanted set of one version of the inputs: compiled once, reused while only the switch reports. */
     private record Wanted(Inputs inputs, JoinResult join, @Nullable InventoryConverter converter,
-            Map<InstanceIdentifier<Flow>, Flow> flows, Map<InstanceIdentifier<Group>, Group> groups) {
+            Map<InstanceIdentifier<Flow>, Flow> flows, Map<InstanceIdentifier<Group>, Group> groups,
+            FlowSetDiff.Wanted prepared) {
     }
 
     private void render(final Inputs in) {
@@ -225,13 +257,17 @@ final class SwitchWorker {
         }
         nodeId = InventoryConverter.nodeId(converter.dpid());
         final String configProblem = syncConfig(converter, wanted.flows(), wanted.groups());
-        checkSwitch(in, wanted.join(), converter, wanted.flows(), wanted.groups(), configProblem);
+        final long start = nanoClock.getAsLong();
+        checkSwitch(in, wanted, converter, configProblem);
+        lastCheckEnd = nanoClock.getAsLong();
+        lastCheckNanos = lastCheckEnd - start;
     }
 
     private Wanted wanted(final Inputs in) {
         final JoinResult join = PlanJoin.join(in.plan(), in.networks(), in.switchState());
         if (join.datapathId() == null) {
-            return new Wanted(in, join, null, Map.of(), Map.of());
+            return new Wanted(in, join, null, Map.of(), Map.of(), FlowSetDiff.Wanted.of(ownership, List.of(),
+                List.of()));
         }
         final var converter = new InventoryConverter(Long.parseUnsignedLong(join.datapathId(), 16));
         final var compiled = compiler.compile(join.pipeline());
@@ -241,7 +277,8 @@ final class SwitchWorker {
         final Map<InstanceIdentifier<Group>, Group> groups = new LinkedHashMap<>();
         converter.groups(compiled).forEach(group -> groups.put(
             converter.groupPath(group.getGroupId().getValue().longValue()), group));
-        return new Wanted(in, join, converter, flows, groups);
+        return new Wanted(in, join, converter, flows, groups,
+            FlowSetDiff.Wanted.of(ownership, flows.values(), groups.values()));
     }
 
     /**
@@ -298,6 +335,9 @@ final class SwitchWorker {
         configFlows = Map.copyOf(wantedFlows);
         configGroups = Map.copyOf(wantedGroups);
         missingSince = -1;
+        lastMissing = -1;
+        lastConfigWrite = nanoClock.getAsLong();
+        lastWriteSize = writes;
         return null;
     }
 
@@ -355,10 +395,10 @@ final class SwitchWorker {
         return new OurConfig(flows, groups);
     }
 
-    private void checkSwitch(final Inputs in, final JoinResult join, final InventoryConverter converter,
-            final Map<InstanceIdentifier<Flow>, Flow> wantedFlows,
-            final Map<InstanceIdentifier<Group>, Group> wantedGroups, final @Nullable String configProblem) {
+    private void checkSwitch(final Inputs in, final Wanted wanted, final InventoryConverter converter,
+            final @Nullable String configProblem) {
         final var plan = in.plan();
+        final var join = wanted.join();
         final Map<String, String> failed = new TreeMap<>();
         final Map<String, String> pending = new TreeMap<>();
         for (var problem : join.problems()) {
@@ -374,8 +414,7 @@ final class SwitchWorker {
         }
         final List<Flow> actualFlows = new ArrayList<>();
         node.nonnullTable().values().forEach(table -> actualFlows.addAll(table.nonnullFlow().values()));
-        final var diff = FlowSetDiff.compute(ownership, wantedFlows.values(), wantedGroups.values(), actualFlows,
-            node.nonnullGroup().values());
+        final var diff = FlowSetDiff.compute(ownership, wanted.prepared(), actualFlows, node.nonnullGroup().values());
         removeStale(converter, diff);
 
         final var intentsByNetwork = intentsByNetwork(plan);
@@ -387,18 +426,28 @@ final class SwitchWorker {
         diff.flowUpdates().forEach(update -> missing.add(update.updated()));
         final int missingGroups = diff.groupAdds().size() + diff.groupUpdates().size();
         final long now = nanoClock.getAsLong();
-        if (missing.isEmpty() && missingGroups == 0) {
+        final int missingNow = missing.size() + missingGroups;
+        if (missingNow == 0) {
             missingSince = -1;
             lastRepush = -1;
+            lastMissing = -1;
         } else {
             if (missingSince < 0) {
                 missingSince = now;
             }
+            if (lastMissing < 0 || missingNow < lastMissing) {
+                lastProgress = now;
+            }
+            lastMissing = missingNow;
             repush(converter, diff, now);
-            if (now - missingSince > timing.missingFlowNanos()) {
+            // a large write takes the forwarding-rules manager and the statistics a while: the allowance grows with
+            // its size, and a switch whose statistics still gain what is missing is not failed
+            final long allowed = timing.missingFlowNanos() + lastWriteSize * PER_CHANGE_NANOS;
+            if (now - missingSince > allowed && now - lastProgress > timing.missingFlowNanos()) {
                 final var reason = "the switch still lacks " + missing.size() + " flow(s) and " + missingGroups
                     + " group(s) of ours " + TimeUnit.NANOSECONDS.toSeconds(now - missingSince) + " s after they were"
-                    + " written" + (missing.isEmpty() ? "" : ", e.g. " + InventoryText.flow(missing.get(0)));
+                    + " written (" + lastWriteSize + " changes; allowed " + TimeUnit.NANOSECONDS.toSeconds(allowed)
+                    + " s)" + (missing.isEmpty() ? "" : ", e.g. " + InventoryText.flow(missing.get(0)));
                 final Set<String> concerned = new TreeSet<>();
                 missing.forEach(flow -> concerned.addAll(intentsOf(flow, intentsByNetwork)));
                 if (concerned.isEmpty()) {
@@ -424,7 +473,7 @@ final class SwitchWorker {
                     + " stale group(s) of ours";
         } else {
             state = IntentState.Programmed;
-            reason = wantedFlows.size() + " flows and " + wantedGroups.size() + " groups on "
+            reason = wanted.flows().size() + " flows and " + wanted.groups().size() + " groups on "
                 + node(converter);
         }
         report(build(true, complete ? plan.getDigest() : null, state, reason, failed, pending));
@@ -432,51 +481,78 @@ final class SwitchWorker {
 
     /**
      * Push again what the switch still lacks a while after it was written: the forwarding-rules manager drops a change
-     * that arrives while it reconciles a (re)connecting switch, and only logs a failed push.
+     * that arrives while it reconciles a (re)connecting switch, and only logs a failed push. Not while the switch
+     * still gains what is missing (the forwarding-rules manager is working through a large change: pushing the same
+     * flows beside it would only double the load and eat into openflowplugin's per-switch request quota), and at most
+     * {@link Timing#repushBatch()} at a time.
      */
     private void repush(final InventoryConverter converter, final FlowSetDiff diff, final long now) {
-        if (now - missingSince < timing.resendNanos() || lastRepush >= 0 && now - lastRepush < timing.resendNanos()) {
+        final long resend = timing.resendNanos();
+        if (now - lastProgress < resend || lastRepush >= 0 && now - lastRepush < resend) {
             return;
         }
         lastRepush = now;
-        LOG.info("Host {}: {} lacks {} flow(s) and {} group(s) of ours {} s after they were written; pushing them",
-            hostId, node(converter), diff.flowAdds().size() + diff.flowUpdates().size(),
-            diff.groupAdds().size() + diff.groupUpdates().size(), TimeUnit.NANOSECONDS.toSeconds(now - missingSince));
-        diff.groupAdds().forEach(group -> commands.putGroup(converter.nodePath(), null, group));
-        diff.groupUpdates().forEach(update -> commands.putGroup(converter.nodePath(), update.original(),
-            update.updated()));
-        diff.flowAdds().forEach(flow -> commands.addFlow(converter.nodePath(), flow));
-        diff.flowUpdates().forEach(update -> commands.addFlow(converter.nodePath(), update.updated()));
+        final int lacking = diff.flowAdds().size() + diff.flowUpdates().size() + diff.groupAdds().size()
+            + diff.groupUpdates().size();
+        LOG.info("Host {}: {} lacks {} flow(s) and group(s) of ours {} s after they were written, {} s without "
+            + "progress; pushing {} of them", hostId, node(converter), lacking,
+            TimeUnit.NANOSECONDS.toSeconds(now - missingSince), TimeUnit.NANOSECONDS.toSeconds(now - lastProgress),
+            Math.min(lacking, timing.repushBatch()));
+        final List<Runnable> pushes = new ArrayList<>();
+        // groups first: a flow must not reference a group the switch lacks
+        diff.groupAdds().forEach(group -> pushes.add(() -> commands.putGroup(converter.nodePath(), null, group)));
+        diff.groupUpdates().forEach(update -> pushes.add(() -> commands.putGroup(converter.nodePath(),
+            update.original(), update.updated())));
+        diff.flowAdds().forEach(flow -> pushes.add(() -> commands.addFlow(converter.nodePath(), flow)));
+        diff.flowUpdates().forEach(update -> pushes.add(() -> commands.addFlow(converter.nodePath(),
+            update.updated())));
+        pushes.stream().limit(timing.repushBatch()).forEach(Runnable::run);
     }
 
+    /**
+     * Strictly delete flows and groups of ours the switch holds and nobody wants: not within the resend time after our
+     * last config write (the forwarding-rules manager is removing what it deleted; sending the same deletes beside it
+     * would only double the load), each at most once per resend time, and at most a batch per round.
+     */
     private void removeStale(final InventoryConverter converter, final FlowSetDiff diff) {
         final long now = nanoClock.getAsLong();
-        final Set<String> current = new TreeSet<>();
+        if (lastConfigWrite >= 0 && now - lastConfigWrite < timing.resendNanos()) {
+            return;
+        }
+        final Set<String> current = new HashSet<>();
+        int sent = 0;
         for (var flow : diff.flowRemoves()) {
-            sendOnce("flow " + InventoryText.key(flow), now, current, () -> {
-                LOG.info("Host {}: removing stale flow of ours from {}: {}", hostId, node(converter),
+            if (due("flow " + InventoryText.key(flow), now, current, sent < timing.repushBatch())) {
+                LOG.debug("Host {}: removing stale flow of ours from {}: {}", hostId, node(converter),
                     InventoryText.flow(flow));
                 commands.removeFlow(converter.nodePath(), flow);
-            });
+                sent++;
+            }
         }
         for (var group : diff.groupRemoves()) {
-            sendOnce("group " + group.getGroupId().getValue(), now, current, () -> {
-                LOG.info("Host {}: removing stale group of ours from {}: {}", hostId, node(converter),
+            if (due("group " + group.getGroupId().getValue(), now, current, sent < timing.repushBatch())) {
+                LOG.debug("Host {}: removing stale group of ours from {}: {}", hostId, node(converter),
                     InventoryText.group(group));
                 commands.removeGroup(converter.nodePath(), group);
-            });
+                sent++;
+            }
+        }
+        if (sent > 0) {
+            LOG.info("Host {}: removing {} of {} stale flow(s) and group(s) of ours from {}", hostId, sent,
+                current.size(), node(converter));
         }
         removesSent.keySet().retainAll(current);
     }
 
-    /** Runs a removal unless the same one was sent less than the resend time ago. */
-    private void sendOnce(final String key, final long now, final Set<String> current, final Runnable removal) {
+    /** Whether a removal is to be sent now: allowed, and not sent less than the resend time ago. */
+    private boolean due(final String key, final long now, final Set<String> current, final boolean allowed) {
         current.add(key);
         final var sent = removesSent.get(key);
-        if (sent == null || now - sent > timing.resendNanos()) {
+        if (allowed && (sent == null || now - sent > timing.resendNanos())) {
             removesSent.put(key, now);
-            removal.run();
+            return true;
         }
+        return false;
     }
 
     /** With the plan gone from this host: our config entries go, then stale flows on the switch, then the report. */

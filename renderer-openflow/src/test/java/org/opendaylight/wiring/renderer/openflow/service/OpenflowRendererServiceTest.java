@@ -98,7 +98,11 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
 
     @Before
     public void start() {
-        service = new OpenflowRendererService(getDataBroker(), eos, new SwitchCommands() {
+        service = service(SwitchWorker.Timing.REPUSH_BATCH);
+    }
+
+    private OpenflowRendererService service(final int repushBatch) {
+        return new OpenflowRendererService(getDataBroker(), eos, new SwitchCommands() {
             @Override
             public void removeFlow(final InstanceIdentifier<FlowCapableNode> node, final Flow flow) {
                 removed.add("flow " + InventoryText.flow(flow));
@@ -120,7 +124,7 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
                 pushed.add("group " + group.getGroupId().getValue());
             }
         }, CompilerConfig.DEFAULT, new SwitchWorker.Timing(TimeUnit.SECONDS.toNanos(60), TimeUnit.SECONDS.toNanos(3),
-            10_000), 200);
+            10_000, repushBatch), 200);
     }
 
     @After
@@ -298,6 +302,35 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
         assertEquals("digest-h1", programmed.getAppliedDigest());
         assertTrue(programmed.getConnected());
         assertEquals("one strict delete, not repeated", 1, removed.size());
+    }
+
+    @Test
+    public void whatTheSwitchLacksIsPushedOnlyOnceItStopsGainingFlowsAndInBatches() throws Exception {
+        service.close();
+        service = service(5);
+        writeSwitchState();
+        put(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Plan.class), plan(true, "e1"));
+        await("the pipeline in the config inventory", check(() -> configFlows().size() == wantedFlowIds().size()));
+        final var config = read(LogicalDatastoreType.CONFIGURATION, CONVERTER.nodePath()).orElseThrow();
+        final List<Flow> ours = new ArrayList<>();
+        config.nonnullTable().values().forEach(table -> ours.addAll(table.nonnullFlow().values()));
+        final List<Group> groups = new ArrayList<>(config.nonnullGroup().values());
+
+        // the forwarding-rules manager works through the change: every report shows more of it (resend time 3 s)
+        final int quarter = ours.size() / 4;
+        for (int i = 1; i <= 3; i++) {
+            switchReports(ours.subList(0, i * quarter), groups);
+            Thread.sleep(1_500);
+        }
+        assertEquals("nothing pushed beside a switch that still gains flows", List.of(), pushed);
+
+        // it stops gaining: what is missing is pushed directly, at most a batch at a time
+        await("a direct push", () -> !pushed.isEmpty());
+        Thread.sleep(300);
+        assertEquals("one batch", 5, pushed.size());
+        final Set<String> missing = ours.subList(3 * quarter, ours.size()).stream()
+            .map(flow -> "flow " + InventoryText.flow(flow)).collect(Collectors.toSet());
+        assertTrue("only what the switch lacks: " + pushed, missing.containsAll(pushed));
     }
 
     @Test
