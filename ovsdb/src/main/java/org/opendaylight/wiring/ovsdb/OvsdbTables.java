@@ -56,7 +56,7 @@ public final class OvsdbTables {
         map.put(PORT, List.of(NAME, "tag", "trunks", "vlan_mode", "interfaces", EXTERNAL_IDS, OTHER_CONFIG));
         map.put(INTERFACE, List.of(NAME, "type", "options", "ofport", "ofport_request", "mac_in_use", "mac",
             "link_state", "admin_state", EXTERNAL_IDS, OTHER_CONFIG, "error"));
-        map.put(CONTROLLER, List.of("target", "is_connected", "role", EXTERNAL_IDS, OTHER_CONFIG));
+        map.put(CONTROLLER, List.of("target", "is_connected", "role", "inactivity_probe", EXTERNAL_IDS, OTHER_CONFIG));
         return Collections.unmodifiableMap(map);
     }
 }

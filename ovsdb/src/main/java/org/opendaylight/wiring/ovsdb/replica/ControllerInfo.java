@@ -20,8 +20,10 @@ import org.opendaylight.wiring.ovsdb.data.Uuid;
  * @param target the connection target, for instance {@code tcp:127.0.0.1:6653}
  * @param connected whether ovs-vswitchd is connected to it, if reported
  * @param role the OpenFlow role ({@code master}, {@code slave}, {@code other}), if reported
+ * @param inactivityProbe the inactivity probe in milliseconds, if set (OVS's default is 5000)
  */
-public record ControllerInfo(Uuid uuid, String target, Optional<Boolean> connected, Optional<String> role) {
+public record ControllerInfo(Uuid uuid, String target, Optional<Boolean> connected, Optional<String> role,
+        Optional<Long> inactivityProbe) {
     /**
      * Creates a controller view.
      *
@@ -29,12 +31,14 @@ public record ControllerInfo(Uuid uuid, String target, Optional<Boolean> connect
      * @param target target
      * @param connected connection state
      * @param role role
+     * @param inactivityProbe inactivity probe
      */
     public ControllerInfo {
         requireNonNull(uuid);
         requireNonNull(target);
         requireNonNull(connected);
         requireNonNull(role);
+        requireNonNull(inactivityProbe);
     }
 
     /**
@@ -47,6 +51,6 @@ public record ControllerInfo(Uuid uuid, String target, Optional<Boolean> connect
      */
     public static ControllerInfo from(final Uuid uuid, final Row row) {
         return new ControllerInfo(uuid, row.string("target", ""), row.optionalBoolean("is_connected"),
-            row.optionalString("role"));
+            row.optionalString("role"), row.optionalLong("inactivity_probe"));
     }
 }

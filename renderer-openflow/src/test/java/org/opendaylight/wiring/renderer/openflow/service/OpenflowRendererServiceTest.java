@@ -98,10 +98,10 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
 
     @Before
     public void start() {
-        service = service(SwitchWorker.Timing.REPUSH_BATCH);
+        service = service(TimeUnit.SECONDS.toNanos(60), SwitchWorker.Timing.REPUSH_BATCH);
     }
 
-    private OpenflowRendererService service(final int repushBatch) {
+    private OpenflowRendererService service(final long missingFlowNanos, final int repushBatch) {
         return new OpenflowRendererService(getDataBroker(), eos, new SwitchCommands() {
             @Override
             public void removeFlow(final InstanceIdentifier<FlowCapableNode> node, final Flow flow) {
@@ -123,8 +123,8 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
                     final Group group) {
                 pushed.add("group " + group.getGroupId().getValue());
             }
-        }, CompilerConfig.DEFAULT, new SwitchWorker.Timing(TimeUnit.SECONDS.toNanos(60), TimeUnit.SECONDS.toNanos(3),
-            10_000, repushBatch), 200);
+        }, CompilerConfig.DEFAULT, new SwitchWorker.Timing(missingFlowNanos, TimeUnit.SECONDS.toNanos(3), 10_000,
+            repushBatch), 200);
     }
 
     @After
@@ -307,7 +307,7 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
     @Test
     public void whatTheSwitchLacksIsPushedOnlyOnceItStopsGainingFlowsAndInBatches() throws Exception {
         service.close();
-        service = service(5);
+        service = service(TimeUnit.SECONDS.toNanos(60), 5);
         writeSwitchState();
         put(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Plan.class), plan(true, "e1"));
         await("the pipeline in the config inventory", check(() -> configFlows().size() == wantedFlowIds().size()));
@@ -331,6 +331,38 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
         final Set<String> missing = ours.subList(3 * quarter, ours.size()).stream()
             .map(flow -> "flow " + InventoryText.flow(flow)).collect(Collectors.toSet());
         assertTrue("only what the switch lacks: " + pushed, missing.containsAll(pushed));
+    }
+
+    @Test
+    public void flowsTheSwitchStillLacksFailTheirIntentsOnlyOnceItStopsGainingThem() throws Exception {
+        service.close();
+        // 2 s without progress; the write's allowance adds 5 ms per written flow or group
+        service = service(TimeUnit.SECONDS.toNanos(2), 0);
+        writeSwitchState();
+        put(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Plan.class), plan(true, "e1"));
+        await("the pipeline in the config inventory", check(() -> configFlows().size() == wantedFlowIds().size()));
+        final var config = read(LogicalDatastoreType.CONFIGURATION, CONVERTER.nodePath()).orElseThrow();
+        final List<Flow> ours = new ArrayList<>();
+        config.nonnullTable().values().forEach(table -> ours.addAll(table.nonnullFlow().values()));
+        final List<Group> groups = new ArrayList<>(config.nonnullGroup().values());
+        final long allowanceMillis = 2_000 + 5 * (ours.size() + groups.size());
+
+        // a switch that gains flows at every report stays pending well beyond the allowance
+        final int steps = 6;
+        final long deadline = System.currentTimeMillis() + allowanceMillis + 3_000;
+        for (int i = 1; System.currentTimeMillis() < deadline; i++) {
+            switchReports(ours.subList(0, Math.min(ours.size() - 1, i * ours.size() / (2 * steps))), groups);
+            Thread.sleep(1_000);
+            assertEquals("pending while the switch gains flows", IntentState.Pending,
+                report().orElseThrow().getState());
+        }
+        // it stops gaining: failed, naming what is missing, 2 s later
+        await("failed", check(() -> report().orElseThrow().getState() == IntentState.Failed));
+        final var failed = report().orElseThrow();
+        assertTrue(failed.getReason(), failed.getReason().contains("intent(s) failed"));
+        assertTrue("every failed intent says what the switch lacks", failed.nonnullFailedIntent().values().stream()
+            .allMatch(intent -> intent.getReason().startsWith("the switch still lacks ")));
+        assertFalse(failed.nonnullFailedIntent().isEmpty());
     }
 
     @Test

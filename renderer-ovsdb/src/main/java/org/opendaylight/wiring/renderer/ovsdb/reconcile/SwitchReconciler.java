@@ -49,6 +49,13 @@ public final class SwitchReconciler {
     private static final String PORT = "Port";
     private static final String INTERFACE = "Interface";
     private static final String CONTROLLER = "Controller";
+    /**
+     * The integration bridge's inactivity probe towards ODL (OVS's default is 5 s). A controller busy with a large
+     * change (10000 ports: 50000 flows per switch and their statistics) can miss a 5 s probe; the switch then drops
+     * the connection and the forwarding-rules manager replays every flow on the reconnect, adding to the load
+     * (docs/benchmarks.md). openflowplugin checks the switch on its own (echo after 15 s idle).
+     */
+    static final long CONTROLLER_INACTIVITY_PROBE_MILLIS = 30_000;
     private static final String OPEN_VSWITCH = "Open_vSwitch";
     private static final Map<String, String> MARK = Map.of(DesiredSwitch.OWNER_KEY, DesiredSwitch.OWNER_VALUE);
     private static final List<String> PROTOCOLS = List.of("OpenFlow13");
@@ -242,7 +249,7 @@ public final class SwitchReconciler {
         for (var target : targets) {
             final var ref = newName("ctl");
             tx.insert(CONTROLLER, ref.name()).value("target", target).value("connection_mode", "out-of-band")
-                .value("external_ids", MARK);
+                .value("inactivity_probe", CONTROLLER_INACTIVITY_PROBE_MILLIS).value("external_ids", MARK);
             refs.add(ref);
         }
         return refs;
@@ -266,9 +273,16 @@ public final class SwitchReconciler {
         if (!otherConfig.equals(new TreeMap<>(existing.otherConfig()))) {
             changes.put("other_config", otherConfig);
         }
-        final var targets = replica.controllersOf(existing).stream().map(c -> c.target()).sorted().toList();
+        final var controllers = replica.controllersOf(existing);
+        final var targets = controllers.stream().map(c -> c.target()).sorted().toList();
         if (!targets.equals(bridge.controllers().stream().sorted().toList())) {
             changes.put("controller", insertControllers(bridge.controllers()));
+        } else {
+            // in place: a new Controller row would make the switch reconnect
+            final var probe = Optional.of(CONTROLLER_INACTIVITY_PROBE_MILLIS);
+            controllers.stream().filter(c -> !c.inactivityProbe().equals(probe))
+                .forEach(c -> tx.update(CONTROLLER).value("inactivity_probe", CONTROLLER_INACTIVITY_PROBE_MILLIS)
+                    .where(Condition.uuidIs(c.uuid())));
         }
         if (!changes.isEmpty()) {
             final var update = tx.update(BRIDGE);

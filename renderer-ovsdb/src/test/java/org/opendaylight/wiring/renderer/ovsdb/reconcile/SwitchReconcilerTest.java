@@ -111,6 +111,8 @@ class SwitchReconcilerTest {
                 assertEquals(List.of("OpenFlow13"), brInt.protocols());
                 assertEquals(List.of(CONTROLLER), o.after().controllersOf(brInt).stream().map(c -> c.target())
                     .toList());
+                assertEquals(List.of(Optional.of(SwitchReconciler.CONTROLLER_INACTIVITY_PROBE_MILLIS)),
+                    o.after().controllersOf(brInt).stream().map(c -> c.inactivityProbe()).toList());
                 assertEquals("netdev", brInt.datapathType());
                 assertEquals(DesiredSwitch.datapathId(HOST, "br-int"), brInt.otherConfig().get("datapath-id"));
                 assertTrue(SwitchReconciler.owned(brInt.externalIds()));
@@ -125,6 +127,19 @@ class SwitchReconcilerTest {
                 }
                 assertEquals(Map.of("peer", "phy-br-ex"), o.after().interfaceNamed("int-br-ex").orElseThrow()
                     .options());
+            }),
+            new Case("our br-int's controller with OVS's default probe gets ours in place (no reconnect)", () -> {
+                final var sw = new FakeSwitch(HOST);
+                sw.bridge("br-int", true, "secure", "netdev", Map.of()).controller("br-int", CONTROLLER, true);
+                return sw;
+            }, PLAN, o -> {
+                final var before = o.before().controllersOf(o.before().bridge("br-int").orElseThrow());
+                final var after = o.after().controllersOf(o.after().bridge("br-int").orElseThrow());
+                assertEquals(Optional.empty(), before.get(0).inactivityProbe());
+                assertEquals(List.of(before.get(0).uuid()), after.stream().map(c -> c.uuid()).toList(),
+                    "the same Controller row");
+                assertEquals(Optional.of(SwitchReconciler.CONTROLLER_INACTIVITY_PROBE_MILLIS),
+                    after.get(0).inactivityProbe());
             }),
             new Case("converged switch: no operation", SwitchReconcilerTest::converged, PLAN,
                 o -> assertEquals(List.of(), o.operations())),
