@@ -36,6 +36,7 @@ import org.opendaylight.wiring.renderer.openflow.pipeline.compile.PipelineCompil
 import org.opendaylight.wiring.renderer.openflow.pipeline.flow.Metadata;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.FlowStatisticsData;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.ovsdb.rev261121.ovsdb.state.Host;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.plan.Network;
@@ -94,8 +95,8 @@ final class SwitchWorker {
      * Timing of a worker.
      *
      * @param missingFlowNanos how long the switch may lack wanted flows after they were written (plus
-     *     {@link SwitchWorker#PER_CHANGE_NANOS} per change of the write), without its statistics gaining any of them,
-     *     before the intents concerned are reported failed
+     *     {@link SwitchWorker#PER_CHANGE_NANOS} per change of the write), without its statistics gaining any of them
+     *     over at least two fresh statistics snapshots, before the intents concerned are reported failed
      * @param resendNanos how long to wait before a strict delete of a stale flow is sent again, and before flows the
      *     switch still lacks after they were written are pushed directly (and again)
      * @param datastoreTimeoutMillis timeout of one datastore read or commit
@@ -115,6 +116,7 @@ final class SwitchWorker {
      * (docs/benchmarks.md).
      */
     static final long PER_CHANGE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final long SLOW_STEP_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final String hostId;
     private final DataBroker broker;
@@ -140,6 +142,8 @@ final class SwitchWorker {
     private long lastCheckEnd = -1;
     private long lastCheckNanos;
     private long lastConfigWrite = -1;
+    private @Nullable Long lastSnapshot;
+    private int freshSinceProgress;
     private int lastWriteSize;
     private @Nullable Wanted lastWanted;
     private final Map<String, Long> removesSent = new HashMap<>();
@@ -243,11 +247,13 @@ final class SwitchWorker {
     }
 
     private void render(final Inputs in) {
+        final long begin = nanoClock.getAsLong();
         var wanted = lastWanted;
         if (wanted == null || wanted.inputs() != in) {
             wanted = wanted(in);
             lastWanted = wanted;
         }
+        final long compiled = nanoClock.getAsLong();
         final var converter = wanted.converter();
         if (converter == null) {
             // the switch was never seen (or has no integration bridge yet): unknown, so no report; the intents wait
@@ -261,6 +267,13 @@ final class SwitchWorker {
         checkSwitch(in, wanted, converter, configProblem);
         lastCheckEnd = nanoClock.getAsLong();
         lastCheckNanos = lastCheckEnd - start;
+        if (lastCheckEnd - begin > SLOW_STEP_NANOS) {
+            // where a large host's time goes (compile, config write, comparison with the statistics)
+            LOG.info("Host {}: step took {} ms (compile {} ms, config {} ms, check {} ms; {} flows)", hostId,
+                TimeUnit.NANOSECONDS.toMillis(lastCheckEnd - begin), TimeUnit.NANOSECONDS.toMillis(compiled - begin),
+                TimeUnit.NANOSECONDS.toMillis(start - compiled), TimeUnit.NANOSECONDS.toMillis(lastCheckNanos),
+                wanted.flows().size());
+        }
     }
 
     private Wanted wanted(final Inputs in) {
@@ -338,6 +351,7 @@ final class SwitchWorker {
         lastMissing = -1;
         lastConfigWrite = nanoClock.getAsLong();
         lastWriteSize = writes;
+        freshSinceProgress = 0;
         return null;
     }
 
@@ -415,6 +429,9 @@ final class SwitchWorker {
         final List<Flow> actualFlows = new ArrayList<>();
         node.nonnullTable().values().forEach(table -> actualFlows.addAll(table.nonnullFlow().values()));
         final var diff = FlowSetDiff.compute(ownership, wanted.prepared(), actualFlows, node.nonnullGroup().values());
+        final var snapshot = snapshotMark(actualFlows);
+        final boolean fresh = snapshot != null && !snapshot.equals(lastSnapshot);
+        lastSnapshot = snapshot;
         removeStale(converter, diff);
 
         final var intentsByNetwork = intentsByNetwork(plan);
@@ -437,13 +454,19 @@ final class SwitchWorker {
             }
             if (lastMissing < 0 || missingNow < lastMissing) {
                 lastProgress = now;
+                freshSinceProgress = 0;
+            } else if (fresh) {
+                freshSinceProgress++;
             }
             lastMissing = missingNow;
             repush(converter, diff, now);
             // a large write takes the forwarding-rules manager and the statistics a while: the allowance grows with
             // its size, and a switch whose statistics still gain what is missing is not failed
             final long allowed = timing.missingFlowNanos() + lastWriteSize * PER_CHANGE_NANOS;
-            if (now - missingSince > allowed && now - lastProgress > timing.missingFlowNanos()) {
+            // and only on statistics taken since: at 50000 flows a switch, openflowplugin's polls time out and its
+            // statistics can stay unchanged for minutes, which says nothing about the switch
+            if (now - missingSince > allowed && now - lastProgress > timing.missingFlowNanos()
+                    && freshSinceProgress >= 2) {
                 final var reason = "the switch still lacks " + missing.size() + " flow(s) and " + missingGroups
                     + " group(s) of ours " + TimeUnit.NANOSECONDS.toSeconds(now - missingSince) + " s after they were"
                     + " written (" + lastWriteSize + " changes; allowed " + TimeUnit.NANOSECONDS.toSeconds(allowed)
@@ -578,6 +601,28 @@ final class SwitchWorker {
             }
         }
         report(null);
+    }
+
+    /**
+     * A mark of one statistics snapshot: the longest duration among our flows. Every poll reports new durations, so
+     * the mark changes with each fresh snapshot and stays while openflowplugin has not written a new one.
+     */
+    private @Nullable Long snapshotMark(final List<Flow> flows) {
+        Long mark = null;
+        for (var flow : flows) {
+            final var data = flow.augmentation(FlowStatisticsData.class);
+            final var stats = data == null ? null : data.getFlowStatistics();
+            final var duration = stats == null ? null : stats.getDuration();
+            if (duration != null && duration.getSecond() != null && flow.getCookie() != null
+                    && ownership.ownsCookie(InventoryText.cookieValue(flow))) {
+                final long nanos = duration.getSecond().getValue().longValue() * 1_000_000_000L
+                    + (duration.getNanosecond() == null ? 0 : duration.getNanosecond().getValue().longValue());
+                if (mark == null || nanos > mark) {
+                    mark = nanos;
+                }
+            }
+        }
+        return mark;
     }
 
     private static Map<Integer, Set<String>> intentsByNetwork(
