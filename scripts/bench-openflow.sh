@@ -467,6 +467,8 @@ for n in "${SIZES[@]}"; do
             sleep 0.2
         done
         after=$(all_flows)
+        [ "$prog1" != failed ] || details+=("one port: $(port_id "$MAX") $(get "wiring-tunnel:tunneling/logical-port=$(port_id \
+"$MAX")/status?content=nonconfig" | head -c 600); $(host "$oh") openflow renderer: $(openflow_report "$oh")")
         one_line="one port added while $n exist: PATCH $(elapsed "$t1" "$t1w") s, its flows on its host $local_s s, on all $HOSTS hosts $all_s s, programmed $prog1 s, +$((${after%% *} - total)) flows"
     fi
     # 4. withdraw

@@ -364,8 +364,10 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
         // a switch that gains flows at every report stays pending well beyond the allowance
         final int steps = 6;
         final long deadline = System.currentTimeMillis() + allowanceMillis + 3_000;
+        int reported = 0;
         for (int i = 1; System.currentTimeMillis() < deadline; i++) {
-            switchReports(ours.subList(0, Math.min(ours.size() - 1, i * ours.size() / (2 * steps))), groups);
+            reported = Math.min(ours.size() - 2, i * ours.size() / (2 * steps));
+            switchReports(ours.subList(0, reported), groups);
             Thread.sleep(1_000);
             assertEquals("pending while the switch gains flows", IntentState.Pending,
                 report().orElseThrow().getState());
@@ -375,14 +377,17 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
         assertEquals("pending while the statistics do not change", IntentState.Pending,
             report().orElseThrow().getState());
 
-        // new statistics that still lack the same flows: failed, naming what is missing
-        final var stuck = ours.subList(0, Math.min(ours.size() - 1, 6 * ours.size() / (2 * steps)));
-        final long failDeadline = System.currentTimeMillis() + 15_000;
+        // one more flow (progress), then new statistics that still lack the same flows: failed, naming what is
+        // missing, but not before 2 s without progress however many fresh snapshots come
+        final var stuck = ours.subList(0, reported + 1);
+        final long gained = System.currentTimeMillis();
+        switchReports(stuck, groups);
         while (report().orElseThrow().getState() != IntentState.Failed) {
-            assertTrue("failed within 15 s of fresh statistics", System.currentTimeMillis() < failDeadline);
+            assertTrue("failed within 15 s of fresh statistics", System.currentTimeMillis() < gained + 15_000);
+            Thread.sleep(250);
             switchReports(stuck, groups);
-            Thread.sleep(500);
         }
+        assertTrue("not failed before 2 s without progress", System.currentTimeMillis() - gained >= 2_000);
         final var failed = report().orElseThrow();
         assertTrue(failed.getReason(), failed.getReason().contains("intent(s) failed"));
         assertTrue("every failed intent says what the switch lacks", failed.nonnullFailedIntent().values().stream()
