@@ -429,9 +429,6 @@ final class SwitchWorker {
         final List<Flow> actualFlows = new ArrayList<>();
         node.nonnullTable().values().forEach(table -> actualFlows.addAll(table.nonnullFlow().values()));
         final var diff = FlowSetDiff.compute(ownership, wanted.prepared(), actualFlows, node.nonnullGroup().values());
-        final var snapshot = snapshotMark(actualFlows);
-        final boolean fresh = snapshot != null && !snapshot.equals(lastSnapshot);
-        lastSnapshot = snapshot;
         removeStale(converter, diff);
 
         final var intentsByNetwork = intentsByNetwork(plan);
@@ -452,6 +449,10 @@ final class SwitchWorker {
             if (missingSince < 0) {
                 missingSince = now;
             }
+            // only while something is missing: a converged switch needs no second pass over its flows
+            final var snapshot = snapshotMark(actualFlows);
+            final boolean fresh = snapshot != null && !snapshot.equals(lastSnapshot);
+            lastSnapshot = snapshot;
             if (lastMissing < 0 || missingNow < lastMissing) {
                 lastProgress = now;
                 freshSinceProgress = 0;

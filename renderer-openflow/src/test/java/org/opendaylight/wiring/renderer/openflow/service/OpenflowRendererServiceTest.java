@@ -167,6 +167,26 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
         return result;
     }
 
+    /** Our flows (ids {@code wof-...}) and groups in the config inventory of the switch. */
+    private record OurConfig(List<Flow> flows, List<Group> groups) {
+    }
+
+    private OurConfig ourConfig() throws Exception {
+        final var config = read(LogicalDatastoreType.CONFIGURATION, CONVERTER.nodePath()).orElseThrow();
+        final List<Flow> flows = new ArrayList<>();
+        config.nonnullTable().values().forEach(table -> table.nonnullFlow().values().stream()
+            .filter(flow -> flow.getId().getValue().startsWith("wof-")).forEach(flows::add));
+        return new OurConfig(flows, new ArrayList<>(config.nonnullGroup().values()));
+    }
+
+    /** The switch state and the plan written; waits for the pipeline in the config inventory and returns it. */
+    private OurConfig programmed() throws Exception {
+        writeSwitchState();
+        put(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Plan.class), plan(true, "e1"));
+        await("the pipeline in the config inventory", check(() -> configFlows().size() == wantedFlowIds().size()));
+        return ourConfig();
+    }
+
     private Optional<Renderer> report() throws Exception {
         return read(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Realization.class).child(
             org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.Host.class,
@@ -280,11 +300,9 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
         assertNull(notConnected.getAppliedDigest());
 
         // the switch shows only half of our flows: pending, not programmed
-        final var config = read(LogicalDatastoreType.CONFIGURATION, CONVERTER.nodePath()).orElseThrow();
-        final List<Flow> ours = new ArrayList<>();
-        config.nonnullTable().values().forEach(table -> table.nonnullFlow().values().stream()
-            .filter(flow -> flow.getId().getValue().startsWith("wof-")).forEach(ours::add));
-        final List<Group> groups = new ArrayList<>(config.nonnullGroup().values());
+        final var config = ourConfig();
+        final List<Flow> ours = config.flows();
+        final List<Group> groups = config.groups();
         switchReports(ours.subList(0, ours.size() / 2), groups);
         await("a pending report", check(() -> report().orElseThrow().getState() == IntentState.Pending));
         assertTrue(report().orElseThrow().getConnected());
@@ -322,13 +340,9 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
     public void whatTheSwitchLacksIsPushedOnlyOnceItStopsGainingFlowsAndInBatches() throws Exception {
         service.close();
         service = service(TimeUnit.SECONDS.toNanos(60), 5);
-        writeSwitchState();
-        put(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Plan.class), plan(true, "e1"));
-        await("the pipeline in the config inventory", check(() -> configFlows().size() == wantedFlowIds().size()));
-        final var config = read(LogicalDatastoreType.CONFIGURATION, CONVERTER.nodePath()).orElseThrow();
-        final List<Flow> ours = new ArrayList<>();
-        config.nonnullTable().values().forEach(table -> ours.addAll(table.nonnullFlow().values()));
-        final List<Group> groups = new ArrayList<>(config.nonnullGroup().values());
+        final var config = programmed();
+        final List<Flow> ours = config.flows();
+        final List<Group> groups = config.groups();
 
         // the forwarding-rules manager works through the change: every report shows more of it (resend time 3 s)
         final int quarter = ours.size() / 4;
@@ -352,13 +366,9 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
         service.close();
         // 2 s without progress; the write's allowance adds 5 ms per written flow or group
         service = service(TimeUnit.SECONDS.toNanos(2), 0);
-        writeSwitchState();
-        put(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Plan.class), plan(true, "e1"));
-        await("the pipeline in the config inventory", check(() -> configFlows().size() == wantedFlowIds().size()));
-        final var config = read(LogicalDatastoreType.CONFIGURATION, CONVERTER.nodePath()).orElseThrow();
-        final List<Flow> ours = new ArrayList<>();
-        config.nonnullTable().values().forEach(table -> ours.addAll(table.nonnullFlow().values()));
-        final List<Group> groups = new ArrayList<>(config.nonnullGroup().values());
+        final var config = programmed();
+        final List<Flow> ours = config.flows();
+        final List<Group> groups = config.groups();
         final long allowanceMillis = 2_000 + 5 * (ours.size() + groups.size());
 
         // a switch that gains flows at every report stays pending well beyond the allowance
