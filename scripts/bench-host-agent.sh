@@ -57,20 +57,9 @@ done
 WIRING_NO_LAB=1 "$ROOT/scripts/run.sh" start >/dev/null
 ls "$AGENT_HOME"/wiring-host-agent-*.jar >/dev/null 2>&1 || { echo "no host agent in $AGENT_HOME" >&2; exit 1; }
 
-now() { date +%s.%N; }
-elapsed() { python3 -c "print(f'{$2 - $1:.2f}')"; }
-rest() {   # method path [json file]: prints the HTTP code
-    local args=(-s -o "$DIR/rest.out" -w '%{http_code}' -u "$AUTH" -X "$1")
-    [ $# -lt 3 ] || args+=(-H 'Content-Type: application/json' --data-binary "@$3")
-    curl "${args[@]}" "$URL/rests/data/$2" || echo 000
-}
-must() {   # expected codes... -- method path [file]
-    local ok=() code
-    while [ "$1" != -- ]; do ok+=("$1"); shift; done
-    shift
-    code=$(rest "$@")
-    [[ " ${ok[*]} " == *" $code "* ]] || { echo "$1 $2 -> HTTP $code: $(head -c 600 "$DIR/rest.out")" >&2; exit 1; }
-}
+REST_OUT=$DIR/rest.out
+# shellcheck source=scripts/bench-lib.sh
+. "$ROOT/scripts/bench-lib.sh"
 
 # what the agent applied for the bench ports in namespace $1: "rules routes addresses local-routes"
 counts() {

@@ -61,24 +61,14 @@ for n in "${SIZES[@]}"; do
     [ "$n" -le "$MAX" ] || MAX=$n
 done
 
-now() { date +%s.%N; }
-elapsed() { python3 -c "print(f'{$2 - $1:.2f}')"; }
+REST_OUT=$WORK/rest.out
+REST_MAX_TIME=300
+# shellcheck source=scripts/bench-lib.sh
+. "$ROOT/scripts/bench-lib.sh"
 host() { echo "bench-of-$1"; }
 hdir() { echo "$BENCH/bench-of-$1"; }
 vsctl() { ovs-vsctl --db="unix:$(hdir "$1")/run/db.sock" --timeout=60 "${@:2}"; }
 ofctl() { OVS_RUNDIR=$(hdir "$1")/run ovs-ofctl -O OpenFlow13 "${@:2}"; }
-rest() {   # method path [json file]: prints the HTTP code
-    local args=(-s -o "$WORK/rest.out" -w '%{http_code}' --max-time 300 -u "$AUTH" -X "$1")
-    [ $# -lt 3 ] || args+=(-H 'Content-Type: application/json' --data-binary "@$3")
-    curl "${args[@]}" "$URL/rests/data/$2" || echo 000
-}
-must() {   # expected codes... -- method path [file]
-    local ok=() code
-    while [ "$1" != -- ]; do ok+=("$1"); shift; done
-    shift
-    code=$(rest "$@")
-    [[ " ${ok[*]} " == *" $code "* ]] || { echo "$1 $2 -> HTTP $code: $(head -c 600 "$WORK/rest.out")" >&2; exit 1; }
-}
 get() {   # path: the body (empty on failure)
     curl -s --max-time 120 -u "$AUTH" "$URL/rests/data/$1" || true
 }
