@@ -90,11 +90,16 @@ class RestartIT {
             final String hostPath = PROVIDER + "/host=" + id;
             Intents.awaitStatus(rc, hostPath, "programmed", "programmed on 1 host(s)");
             Intents.awaitStatus(rc, PROVIDER + "/provider-network=persist-net", "programmed", "programmed");
-            final JsonNode planBefore = Intents.entry(Intents.nonconfig(rc, PLAN + "/host=" + id).expect(200).json());
+            // the host's plan once it carries every intent written above (the tunneling intents are planned
+            // independently of the provider ones, and may come later)
+            Intents.awaitNonconfig(rc, PLAN + "/host=" + id,
+                node -> node.toString().contains("\"logical-port/persist-port\""),
+                "the plan of " + id + " with the logical port");
             final Set<String> owned = objects(host);
             assertTrue(owned.contains("br-persist") && owned.contains("br-int"), owned::toString);
-            // the states once every renderer has reported (two reads 3 s apart agree)
+            // plan and states once every renderer has reported (two reads 3 s apart agree)
             Map<String, String> statesBefore = Map.of();
+            JsonNode planBefore = null;
             for (int attempt = 0; attempt < 20; attempt++) {
                 final Map<String, String> states = new LinkedHashMap<>();
                 for (String path : written.keySet()) {
@@ -102,10 +107,12 @@ class RestartIT {
                         states.put(path, state(rc, path));
                     }
                 }
-                if (states.equals(statesBefore)) {
+                final JsonNode plan = Intents.entry(Intents.nonconfig(rc, PLAN + "/host=" + id).expect(200).json());
+                if (states.equals(statesBefore) && plan.equals(planBefore)) {
                     break;
                 }
                 statesBefore = states;
+                planBefore = plan;
                 Thread.sleep(3000);
             }
             LOG.info("states before the restart: {}", statesBefore);

@@ -11,17 +11,24 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.wiring.renderer.openflow.inventory.InventoryConverter;
 import org.opendaylight.wiring.renderer.openflow.inventory.InventoryText;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatistics;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.AddGroup;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.AddGroupInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.RemoveGroup;
@@ -41,7 +48,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Switch commands through openflowplugin's {@code sal-flow} and {@code sal-group} RPCs, routed to the cluster member
  * that holds the switch's connection. A flow delete is strict, with the switch's own match and priority, our exact
- * cookie and a full cookie mask: it can only hit that one flow of ours.
+ * cookie and a full cookie mask: it can only hit that one flow of ours. Flows are read with
+ * {@code opendaylight-direct-statistics:get-flow-statistics}, not stored in the operational inventory.
  */
 final class RpcSwitchCommands implements SwitchCommands {
     private static final Logger LOG = LoggerFactory.getLogger(RpcSwitchCommands.class);
@@ -51,6 +59,7 @@ final class RpcSwitchCommands implements SwitchCommands {
     private final AddFlow addFlow;
     private final AddGroup addGroup;
     private final UpdateGroup updateGroup;
+    private final GetFlowStatistics getFlowStatistics;
 
     RpcSwitchCommands(final RpcConsumerRegistry rpcs) {
         removeFlow = rpcs.getRpc(RemoveFlow.class);
@@ -58,6 +67,33 @@ final class RpcSwitchCommands implements SwitchCommands {
         addFlow = rpcs.getRpc(AddFlow.class);
         addGroup = rpcs.getRpc(AddGroup.class);
         updateGroup = rpcs.getRpc(UpdateGroup.class);
+        getFlowStatistics = rpcs.getRpc(GetFlowStatistics.class);
+    }
+
+    @Override
+    public ListenableFuture<List<Flow>> readFlows(final InstanceIdentifier<FlowCapableNode> node, final Flow like) {
+        final var input = new GetFlowStatisticsInputBuilder()
+            .setNode(new NodeRef(node.firstIdentifierOf(Node.class)))
+            .setStoreStats(false)
+            .setTableId(like.getTableId())
+            .setMatch(like.getMatch() == null ? new MatchBuilder().build() : like.getMatch())
+            .setCookie(like.getCookie())
+            .setCookieMask(new FlowCookie(InventoryConverter.COOKIE_MASK_EXACT))
+            .build();
+        return Futures.transform(getFlowStatistics.invoke(input), result -> {
+            if (!result.isSuccessful() || result.getResult() == null) {
+                throw new IllegalStateException("reading flows from the switch failed: " + result.getErrors());
+            }
+            final List<Flow> flows = new ArrayList<>();
+            int index = 0;
+            for (var stat : result.getResult().nonnullFlowAndStatisticsMapList()) {
+                // the id is openflowplugin's name for the switch flow; only (table, priority, match) identify it
+                flows.add(new FlowBuilder(stat).setId(new FlowId(stat.getFlowId() != null
+                    ? stat.getFlowId().getValue() : "direct-" + index)).build());
+                index++;
+            }
+            return flows;
+        }, MoreExecutors.directExecutor());
     }
 
     @Override

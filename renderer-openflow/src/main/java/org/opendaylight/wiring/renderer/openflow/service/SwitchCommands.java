@@ -7,6 +7,8 @@
  */
 package org.opendaylight.wiring.renderer.openflow.service;
 
+import com.google.common.util.concurrent.ListenableFuture;
+import java.util.List;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
@@ -16,7 +18,8 @@ import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 /**
  * Direct commands to a switch, for what the forwarding-rules manager does not do: delete a flow or group of ours that
  * is no longer in the config inventory, and push again what it failed to push (it only logs such failures). Fire and
- * forget: the next statistics show whether it worked.
+ * forget: the next statistics show whether it worked. And read a few flows straight from the switch, when the periodic
+ * statistics are too slow to tell whether a small change arrived.
  */
 interface SwitchCommands {
     /**
@@ -51,4 +54,15 @@ interface SwitchCommands {
      * @param group the group, as in the config inventory
      */
     void putGroup(InstanceIdentifier<FlowCapableNode> node, @Nullable Group original, Group group);
+
+    /**
+     * Read from the switch itself (not the periodic statistics) its flows in the table of the given flow, with the
+     * given flow's exact cookie and a match that includes the given flow's (an OpenFlow flow-statistics request,
+     * non-strict: the flow itself, if the switch has it, and any more specific one).
+     *
+     * @param node the switch
+     * @param like the flow, as in the config inventory
+     * @return the flows as the switch reports them; fails when the switch does not answer
+     */
+    ListenableFuture<List<Flow>> readFlows(InstanceIdentifier<FlowCapableNode> node, Flow like);
 }

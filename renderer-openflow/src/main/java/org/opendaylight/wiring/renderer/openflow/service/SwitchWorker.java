@@ -7,7 +7,12 @@
  */
 package org.opendaylight.wiring.renderer.openflow.service;
 
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -62,6 +67,9 @@ import org.slf4j.LoggerFactory;
  * config inventory for the switch to exactly the wanted set of ours in one transaction (the forwarding-rules manager
  * pushes it, and replays it on every reconnect); compare the switch's own flows (operational inventory) with the
  * wanted set and remove, by strict delete, stale flows of ours the config inventory no longer knows; report.
+ * openflowplugin's statistics of a switch with tens of thousands of flows lag by minutes; when the switch lacks only
+ * a few flows by them, those are read from the switch directly ({@link SwitchCommands#readFlows}) and what it
+ * answers stands in for the statistics of those flows, until our next config write.
  * Nothing happens before the plan carries an epoch, nor on a member that does not own the host.
  */
 final class SwitchWorker {
@@ -117,6 +125,13 @@ final class SwitchWorker {
      */
     static final long PER_CHANGE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final long SLOW_STEP_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * Most flows read directly in one round: a small change (a port, an address) is confirmed at once, while a large
+     * write waits for the statistics rather than adding thousands of requests beside the forwarding-rules manager's.
+     */
+    static final int DIRECT_READ_LIMIT = 64;
+    /** Least time between two rounds of direct reads. */
+    private static final long DIRECT_READ_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final String hostId;
     private final DataBroker broker;
@@ -147,6 +162,11 @@ final class SwitchWorker {
     private int lastWriteSize;
     private @Nullable Wanted lastWanted;
     private final Map<String, Long> removesSent = new HashMap<>();
+    /** Flows read directly from the switch since our last config write, by identity; confined to the executor. */
+    private final Map<String, DirectRead> directReads = new HashMap<>();
+    private boolean directReading;
+    private long lastDirectRead = -1;
+    private int configVersion;
     private @Nullable Renderer lastReport;
     private boolean reportKnown;
     private volatile @Nullable String nodeId;
@@ -188,6 +208,7 @@ final class SwitchWorker {
                 // a new owner knows nothing of what the previous one wrote or reported
                 configDpid = null;
                 reportKnown = false;
+                forgetDirectReads();
             }
             schedule();
         });
@@ -238,6 +259,10 @@ final class SwitchWorker {
                 && nodes.get(nodeId) != null).setState(IntentState.Failed)
                 .setReason("OpenFlow renderer error: " + e).build());
         }
+    }
+
+    /** A flow as the switch answered a direct read, and when the read was sent. */
+    private record DirectRead(Flow flow, long sentNanos) {
     }
 
     /** The wanted set of one version of the inputs: compiled once, reused while only the switch reports. */
@@ -347,6 +372,7 @@ final class SwitchWorker {
         LOG.debug("Host {}: {} flow/group changes written to the config inventory", hostId, writes);
         configFlows = Map.copyOf(wantedFlows);
         configGroups = Map.copyOf(wantedGroups);
+        forgetDirectReads();
         missingSince = -1;
         lastMissing = -1;
         lastConfigWrite = nanoClock.getAsLong();
@@ -422,13 +448,15 @@ final class SwitchWorker {
         }
         final var node = nodes.get(node(converter));
         if (node == null) {
+            // what a switch said before it went away says nothing about it when it is back (it may have restarted)
+            forgetDirectReads();
             report(build(false, null, IntentState.Failed, "switch " + node(converter) + " (bridge "
                 + plan.getIntegrationBridge() + ") is not connected to the OpenFlow controller", failed, pending));
             return;
         }
         final List<Flow> actualFlows = new ArrayList<>();
         node.nonnullTable().values().forEach(table -> actualFlows.addAll(table.nonnullFlow().values()));
-        final var diff = FlowSetDiff.compute(ownership, wanted.prepared(), actualFlows, node.nonnullGroup().values());
+        final var diff = withDirectReads(wanted, actualFlows, node.nonnullGroup().values());
         removeStale(converter, diff);
 
         final var intentsByNetwork = intentsByNetwork(plan);
@@ -441,6 +469,9 @@ final class SwitchWorker {
         final int missingGroups = diff.groupAdds().size() + diff.groupUpdates().size();
         final long now = nanoClock.getAsLong();
         final int missingNow = missing.size() + missingGroups;
+        if (!missing.isEmpty() || !directReads.isEmpty()) {
+            readDirectly(converter, wanted.prepared().flows(), missing, now);
+        }
         if (missingNow == 0) {
             missingSince = -1;
             lastRepush = -1;
@@ -531,6 +562,117 @@ final class SwitchWorker {
         diff.flowUpdates().forEach(update -> pushes.add(() -> commands.addFlow(converter.nodePath(),
             update.updated())));
         pushes.stream().limit(timing.repushBatch()).forEach(Runnable::run);
+    }
+
+    /**
+     * The difference between the wanted set and the switch: the statistics, where direct reads stand in for the flows
+     * they still lack. A direct read stops standing in once the statistics show the flow as wanted, and after twice
+     * the resend time without a new answer.
+     */
+    private FlowSetDiff withDirectReads(final Wanted wanted, final List<Flow> actualFlows,
+            final Collection<Group> actualGroups) {
+        final var byStatistics = FlowSetDiff.compute(ownership, wanted.prepared(), actualFlows, actualGroups);
+        if (directReads.isEmpty()) {
+            return byStatistics;
+        }
+        final Set<String> lacking = new HashSet<>();
+        byStatistics.flowAdds().forEach(flow -> lacking.add(InventoryText.key(flow)));
+        byStatistics.flowUpdates().forEach(update -> lacking.add(InventoryText.key(update.updated())));
+        final long now = nanoClock.getAsLong();
+        directReads.entrySet().removeIf(entry -> !lacking.contains(entry.getKey())
+            || now - entry.getValue().sentNanos() > 2 * timing.resendNanos());
+        if (directReads.isEmpty()) {
+            return byStatistics;
+        }
+        // first: for one identity the first flow counts, and a direct read is newer than the statistics
+        final List<Flow> seen = new ArrayList<>(directReads.size() + actualFlows.size());
+        directReads.values().forEach(read -> seen.add(read.flow()));
+        seen.addAll(actualFlows);
+        return FlowSetDiff.compute(ownership, wanted.prepared(), seen, actualGroups);
+    }
+
+    /**
+     * Read from the switch the few flows the statistics lack (at most {@link #DIRECT_READ_LIMIT}, one round at a time,
+     * rounds at least {@link #DIRECT_READ_INTERVAL_NANOS} apart), and read again, before the resend time has passed,
+     * the flows a direct read stands in for: a flow the switch no longer answers with stops standing in.
+     */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private void readDirectly(final InventoryConverter converter, final Map<String, Flow> wantedFlows,
+            final List<Flow> missing, final long now) {
+        if (directReading || lastDirectRead >= 0 && now - lastDirectRead < DIRECT_READ_INTERVAL_NANOS) {
+            return;
+        }
+        final Map<String, Flow> toRead = new LinkedHashMap<>();
+        directReads.forEach((key, read) -> {
+            if (now - read.sentNanos() >= timing.resendNanos() / 2) {
+                // the wanted flow, as we wrote it, where there is one
+                toRead.put(key, wantedFlows.getOrDefault(key, read.flow()));
+            }
+        });
+        if (missing.size() <= DIRECT_READ_LIMIT) {
+            missing.forEach(flow -> toRead.putIfAbsent(InventoryText.key(flow), flow));
+        }
+        if (toRead.isEmpty()) {
+            return;
+        }
+        final List<Map.Entry<String, Flow>> round = toRead.entrySet().stream().limit(DIRECT_READ_LIMIT).toList();
+        final List<ListenableFuture<List<Flow>>> reads = new ArrayList<>(round.size());
+        try {
+            round.forEach(entry -> reads.add(commands.readFlows(converter.nodePath(), entry.getValue())));
+        } catch (RuntimeException e) {
+            // no direct statistics service (yet): the periodic statistics still tell
+            LOG.debug("Host {}: reading flows from {} failed", hostId, node(converter), e);
+            reads.forEach(read -> read.cancel(false));
+            lastDirectRead = now;
+            return;
+        }
+        directReading = true;
+        lastDirectRead = now;
+        final int version = configVersion;
+        Futures.addCallback(Futures.successfulAsList(reads), new FutureCallback<>() {
+            @Override
+            public void onSuccess(final List<List<Flow>> answers) {
+                executor.execute(() -> directReadsDone(version, now, round, answers));
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                executor.execute(() -> directReading = false);
+            }
+        }, MoreExecutors.directExecutor());
+    }
+
+    private void directReadsDone(final int version, final long sent, final List<Map.Entry<String, Flow>> round,
+            final List<List<Flow>> answers) {
+        directReading = false;
+        if (version != configVersion) {
+            // our config changed since: the answers may predate what the forwarding-rules manager now pushes
+            return;
+        }
+        int found = 0;
+        for (int i = 0; i < round.size(); i++) {
+            final var answer = answers.get(i);
+            if (answer == null) {
+                // this read failed: what stood in for the flow stays until its next read
+                continue;
+            }
+            directReads.remove(round.get(i).getKey());
+            for (var flow : answer) {
+                if (flow.getCookie() != null && ownership.ownsCookie(InventoryText.cookieValue(flow))) {
+                    directReads.put(InventoryText.key(flow), new DirectRead(flow, sent));
+                    found++;
+                }
+            }
+        }
+        LOG.debug("Host {}: {} flow(s) read directly, {} found", hostId, round.size(), found);
+        if (found > 0) {
+            schedule();
+        }
+    }
+
+    private void forgetDirectReads() {
+        directReads.clear();
+        configVersion++;
     }
 
     /**

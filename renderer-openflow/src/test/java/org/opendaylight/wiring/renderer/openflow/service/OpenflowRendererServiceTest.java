@@ -13,6 +13,8 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +101,9 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
     private final List<String> removed = new CopyOnWriteArrayList<>();
     private final List<String> pushed = new CopyOnWriteArrayList<>();
     private final AtomicInteger polls = new AtomicInteger();
+    /** What the switch answers a direct read from (by default what its last statistics showed). */
+    private volatile List<Flow> switchHolds = List.of();
+    private final List<String> directReads = new CopyOnWriteArrayList<>();
     private final OwnerEos eos = new OwnerEos();
     private OpenflowRendererService service;
 
@@ -128,6 +133,17 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
             public void putGroup(final InstanceIdentifier<FlowCapableNode> node, final Group original,
                     final Group group) {
                 pushed.add("group " + group.getGroupId().getValue());
+            }
+
+            @Override
+            public ListenableFuture<List<Flow>> readFlows(final InstanceIdentifier<FlowCapableNode> node,
+                    final Flow like) {
+                directReads.add(InventoryText.flow(like));
+                // the switch's answer: its flows of that identity and exact cookie
+                return Futures.immediateFuture(switchHolds.stream()
+                    .filter(flow -> InventoryText.key(flow).equals(InventoryText.key(like))
+                        && InventoryText.cookieValue(flow) == InventoryText.cookieValue(like))
+                    .toList());
             }
         }, CompilerConfig.DEFAULT, new SwitchWorker.Timing(missingFlowNanos, TimeUnit.SECONDS.toNanos(3), 10_000,
             repushBatch), 200);
@@ -255,6 +271,7 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
                     .setDuration(duration).build()).build())
                 .build());
         }
+        switchHolds = List.copyOf(flows);
         final List<Table> tables = new ArrayList<>();
         byTable.forEach((id, list) -> tables.add(new TableBuilder().setId(id).setFlow(BindingMap.ordered(list))
             .build()));
@@ -403,6 +420,43 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
         assertTrue("every failed intent says what the switch lacks", failed.nonnullFailedIntent().values().stream()
             .allMatch(intent -> intent.getReason().startsWith("the switch still lacks ")));
         assertFalse(failed.nonnullFailedIntent().isEmpty());
+    }
+
+    @Test
+    public void aFewFlowsTheStatisticsLackAreReadFromTheSwitchDirectly() throws Exception {
+        final var config = programmed();
+        final List<Flow> ours = config.flows();
+        final List<Group> groups = config.groups();
+        final int few = SwitchWorker.DIRECT_READ_LIMIT / 2;
+        assertTrue("the fixture has more flows than a direct read covers", ours.size() > few);
+
+        // the statistics lag (openflowplugin's polls at 50000 flows a switch): they lack a few flows the switch has
+        switchReports(ours.subList(few, ours.size()), groups);
+        switchHolds = List.copyOf(ours);
+        await("programmed on what the switch answered", check(() -> report().orElseThrow().getState()
+            == IntentState.Programmed));
+        final Set<String> read = new TreeSet<>(directReads);
+        assertEquals("exactly the flows the statistics lack were read", ours.subList(0, few).stream()
+            .map(InventoryText::flow).collect(Collectors.toCollection(TreeSet::new)), read);
+        assertEquals("nothing pushed: the switch had it", List.of(), pushed);
+
+        // the switch loses one of them: the next read says so, whatever the statistics (unchanged) showed
+        final var lost = ours.get(0);
+        switchHolds = ours.subList(1, ours.size());
+        await("pending once a read no longer finds the flow", check(() -> report().orElseThrow().getState()
+            == IntentState.Pending));
+        assertTrue(report().orElseThrow().getReason(), report().orElseThrow().getReason()
+            .startsWith("the switch lacks 1 flow(s)"));
+        assertTrue(directReads.stream().filter(InventoryText.flow(lost)::equals).count() >= 2);
+
+        // too many flows lacking for direct reads: they wait for the statistics
+        directReads.clear();
+        switchHolds = List.copyOf(ours);
+        switchReports(List.of(), groups);
+        Thread.sleep(3_000);
+        assertTrue("no direct read beside a large write, only those standing in already read again: " + directReads,
+            read.containsAll(directReads));
+        assertEquals(IntentState.Pending, report().orElseThrow().getState());
     }
 
     @Test
