@@ -538,12 +538,14 @@ final class SwitchWorker {
      * Push again what the switch still lacks a while after it was written: the forwarding-rules manager drops a change
      * that arrives while it reconciles a (re)connecting switch, and only logs a failed push. Not while the switch
      * still gains what is missing (the forwarding-rules manager is working through a large change: pushing the same
-     * flows beside it would only double the load and eat into openflowplugin's per-switch request quota), and at most
-     * {@link Timing#repushBatch()} at a time.
+     * flows beside it would only double the load and eat into openflowplugin's per-switch request quota), not on
+     * statistics that have not been refreshed twice since the last progress (at 50000 flows a switch openflowplugin's
+     * polls time out, and stale statistics lack what the switch already has: pushing it again loads the very
+     * controller that is too slow to report it), and at most {@link Timing#repushBatch()} at a time.
      */
     private void repush(final InventoryConverter converter, final FlowSetDiff diff, final long now) {
         final long resend = timing.resendNanos();
-        if (now - lastProgress < resend || lastRepush >= 0 && now - lastRepush < resend) {
+        if (freshSinceProgress < 2 || now - lastProgress < resend || lastRepush >= 0 && now - lastRepush < resend) {
             return;
         }
         lastRepush = now;
