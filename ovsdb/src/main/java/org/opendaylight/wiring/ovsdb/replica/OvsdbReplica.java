@@ -10,6 +10,7 @@ package org.opendaylight.wiring.ovsdb.replica;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,10 @@ public final class OvsdbReplica {
     private static final OvsdbReplica EMPTY = new OvsdbReplica(Map.of());
 
     private final Map<String, Map<Uuid, Row>> tables;
+    // derived from the immutable tables on first use: a switch with thousands of ports asks for the bridge of every
+    // port, and parsing every bridge's port set each time made that quadratic
+    private volatile List<BridgeInfo> bridges;
+    private volatile Map<Uuid, BridgeInfo> bridgeByPort;
 
     private OvsdbReplica(final Map<String, Map<Uuid, Row>> tables) {
         this.tables = tables;
@@ -147,9 +152,14 @@ public final class OvsdbReplica {
      * @return the bridges
      */
     public List<BridgeInfo> bridges() {
-        return rows(OvsdbTables.BRIDGE).entrySet().stream()
-            .map(entry -> BridgeInfo.from(entry.getKey(), entry.getValue()))
-            .sorted(Comparator.comparing(BridgeInfo::name)).toList();
+        var result = bridges;
+        if (result == null) {
+            result = rows(OvsdbTables.BRIDGE).entrySet().stream()
+                .map(entry -> BridgeInfo.from(entry.getKey(), entry.getValue()))
+                .sorted(Comparator.comparing(BridgeInfo::name)).toList();
+            bridges = result;
+        }
+        return result;
     }
 
     /**
@@ -202,7 +212,15 @@ public final class OvsdbReplica {
      * @return the bridge, if any
      */
     public Optional<BridgeInfo> bridgeOf(final PortInfo port) {
-        return bridges().stream().filter(bridge -> bridge.ports().contains(port.uuid())).findFirst();
+        var index = bridgeByPort;
+        if (index == null) {
+            final Map<Uuid, BridgeInfo> byPort = new HashMap<>();
+            // in name order, so a port listed by two bridges (a transient OVSDB state) belongs to the first, as before
+            bridges().forEach(bridge -> bridge.ports().forEach(uuid -> byPort.putIfAbsent(uuid, bridge)));
+            index = Collections.unmodifiableMap(byPort);
+            bridgeByPort = index;
+        }
+        return Optional.ofNullable(index.get(port.uuid()));
     }
 
     /**

@@ -181,6 +181,29 @@ public sealed interface JoinProblem {
     }
 
     /**
+     * A local port left out because its network's flood group on this host is full: one group-mod message carries at
+     * most 64 KiB of buckets.
+     *
+     * @param network the network reference
+     * @param port the left-out port (iface-id)
+     * @param kept how many local ports of the network the group carries
+     * @param intents the port's intents
+     */
+    record FloodGroupFull(String network, String port, int kept, List<String> intents) implements JoinProblem {
+        public FloodGroupFull {
+            requireNonNull(network);
+            requireNonNull(port);
+            intents = sorted(intents);
+        }
+
+        @Override
+        public String reason() {
+            return "port " + port + " left out: the flood group of network " + network + " on this host is full with "
+                + kept + " local ports (one OpenFlow group message carries at most 64 KiB)";
+        }
+    }
+
+    /**
      * A network of the host without its {@code plan/network} entry: its remote ports are unknown, only local ports
      * switch.
      *

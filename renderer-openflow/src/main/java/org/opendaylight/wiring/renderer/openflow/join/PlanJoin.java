@@ -9,6 +9,7 @@ package org.opendaylight.wiring.renderer.openflow.join;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.wiring.renderer.openflow.pipeline.flow.Action;
+import org.opendaylight.wiring.renderer.openflow.pipeline.flow.Group;
 import org.opendaylight.wiring.renderer.openflow.pipeline.input.AddressPair;
 import org.opendaylight.wiring.renderer.openflow.pipeline.input.HostPipeline;
 import org.opendaylight.wiring.renderer.openflow.pipeline.input.LocalPort;
@@ -156,6 +159,7 @@ public final class PlanJoin {
             tunnelPorts();
             resolveOfports();
             final List<RemotePort> remotes = remotePorts();
+            floodGroups(remotes);
             final var pipeline = new HostPipeline(hostId, List.copyOf(usable.values()), List.copyOf(locals.values()),
                 remotes, List.copyOf(tunnels.values()), List.copyOf(providers.values()));
             String dpid = null;
@@ -529,6 +533,45 @@ public final class PlanJoin {
                 locals.values().removeIf(port -> port.ofport() == ofport);
                 tunnels.values().removeIf(port -> port.ofport() == ofport);
                 providers.values().removeIf(port -> port.ofport() == ofport);
+            }
+        }
+
+        /**
+         * Leaves out the local ports a network's flood group cannot carry: the group goes to the switch in one
+         * OpenFlow message of at most 64 KiB (about 2000 local ports), and a larger one would not fail alone but reset
+         * the switch's connection, for every network on it. The ports with the highest ofports (the last plugged) are
+         * the ones left out, so a new port never displaces one that works.
+         */
+        private void floodGroups(final List<RemotePort> remotes) {
+            final Map<String, Set<String>> remoteHosts = new TreeMap<>();
+            remotes.forEach(remote -> remoteHosts.computeIfAbsent(remote.network(), n -> new TreeSet<>())
+                .add(remote.remoteHost()));
+            final int localBucket = Group.bucketBytes(List.of(new Action.Output(1)));
+            for (Network network : usable.values()) {
+                // the group from a local port: the other local ports, one bucket per remote host or the provider
+                int bytes = Group.GROUP_MOD_BYTES;
+                if (!network.isProvider()) {
+                    bytes += remoteHosts.getOrDefault(network.name(), Set.of()).size()
+                        * Group.bucketBytes(List.of(new Action.SetTunnelId(network.vni()), new Action.Output(1)));
+                } else if (providers.containsKey(network.physicalNetwork())) {
+                    bytes += Group.bucketBytes(network.vlanId() != 0
+                        ? List.of(new Action.PushVlan(), new Action.SetVlanVid(network.vlanId()), new Action.Output(1))
+                        : List.of(new Action.Output(1)));
+                }
+                final List<LocalPort> ports = locals.values().stream()
+                    .filter(port -> port.network().equals(network.name()))
+                    .sorted(Comparator.comparingLong(LocalPort::ofport)).toList();
+                int kept = 0;
+                for (LocalPort port : ports) {
+                    bytes += localBucket;
+                    if (bytes > Group.MAX_MESSAGE_BYTES) {
+                        problems.add(new JoinProblem.FloodGroupFull(network.name(), port.ifaceId(), kept,
+                            list(localIntents.getOrDefault(port.ifaceId(), Set.of()))));
+                        locals.remove(port.ifaceId());
+                    } else {
+                        kept++;
+                    }
+                }
             }
         }
 

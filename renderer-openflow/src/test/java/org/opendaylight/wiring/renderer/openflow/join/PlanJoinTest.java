@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -126,6 +127,53 @@ class PlanJoinTest {
             final Host shuffled = new HostBuilder(host).setLogicalPort(BindingMap.ordered(logical)).build();
             assertEquals(expected, PlanJoin.join(shuffled, networks, fixture.state("h1")));
         }
+    }
+
+    @Test
+    void aFloodGroupCarriesWhatFitsInOneOpenflowMessageAndTheLastPluggedPortsAreLeftOut() {
+        final PlanFixture fixture = new PlanFixture(LabScenario.seed004());
+        final Host planned = fixture.host("h1");
+        final var state = fixture.state("h1");
+        final List<LogicalPort> logical = new ArrayList<>(planned.nonnullLogicalPort().values());
+        final List<org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.ovsdb.rev261121.ovsdb.state.host.Port>
+            switchPorts = new ArrayList<>(state.nonnullPort().values());
+        final int bulk = 2100;
+        for (int i = 0; i < bulk; i++) {
+            final String id = String.format("bulk-%04d", i);
+            logical.add(new LogicalPortBuilder().setIfaceId(id).setId(new Name(id)).setNetwork(new IntentRef(PRIVATE))
+                .setMacAddress(new MacAddress(String.format("fa:16:3e:aa:%02x:%02x", i >> 8, i & 0xff)))
+                .setPortSecurity(false).setIntent(PlanFixture.intents("logical-port/" + id)).build());
+            // plugged in reverse order: the highest ofport is the last plugged
+            switchPorts.add(new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.ovsdb.rev261121.ovsdb.state.host
+                .PortBuilder().setName("tap-" + id).setBridge(PlanFixture.BR_INT).setOfport(1000L + bulk - i)
+                .setIfaceId(id).build());
+        }
+        final JoinResult result = PlanJoin.join(new HostBuilder(planned).setLogicalPort(BindingMap.ordered(logical))
+            .build(), fixture.networks(), new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.ovsdb.rev261121
+                .ovsdb.state.HostBuilder(state).setPort(BindingMap.ordered(switchPorts)).build());
+
+        final CompiledPipeline compiled = COMPILER.compile(result.pipeline());
+        final var fromLocal = compiled.groups().stream().filter(group -> group.groupId()
+            == COMPILER.groupId(PipelineCompiler.GROUP_FROM_LOCAL, 1)).findFirst().orElseThrow();
+        // every group goes in one message, and the fullest one has no room for one more local port
+        compiled.groups().forEach(group -> assertTrue(group.messageBytes() <= 0xffff, () -> group.groupId() + ": "
+            + group.messageBytes() + " bytes"));
+        assertTrue(fromLocal.messageBytes() + 32 > 0xffff, () -> fromLocal.messageBytes() + " bytes");
+        final var left = result.problems().stream().filter(JoinProblem.FloodGroupFull.class::isInstance)
+            .map(JoinProblem.FloodGroupFull.class::cast).toList();
+        final long kept = result.pipeline().localPorts().stream()
+            .filter(port -> port.network().equals(PRIVATE)).count();
+        assertEquals(2 + bulk, kept + left.size(), "every private port of h1 is either kept or reported");
+        assertTrue(left.size() > 50, () -> left.size() + " left out");
+        // the left-out ones are the last plugged (the lowest bulk numbers carry the highest ofports), named in status
+        assertEquals(IntStream.range(0, left.size()).mapToObj(i -> String.format("bulk-%04d", i)).sorted().toList(),
+            left.stream().map(JoinProblem.FloodGroupFull::port).sorted().toList());
+        assertEquals(List.of("logical-port/bulk-0000"), left.stream().filter(problem -> problem.port()
+            .equals("bulk-0000")).findFirst().orElseThrow().intents());
+        assertTrue(left.get(0).reason().contains("flood group of network " + PRIVATE + " on this host is full with "
+            + kept + " local ports"), left.get(0).reason());
+        // the other network is untouched
+        assertTrue(result.pipeline().localPorts().stream().anyMatch(port -> port.network().equals(ADMIN)));
     }
 
     @Test
