@@ -165,6 +165,10 @@ final class SwitchWorker {
     /** Flows read directly from the switch since our last config write, by identity; confined to the executor. */
     private final Map<String, DirectRead> directReads = new HashMap<>();
     private boolean directReading;
+    private @Nullable FlowSetDiff lastStatisticsDiff;
+    private long lastDiffNanos;
+    private @Nullable FlowCapableNode diffedNode;
+    private @Nullable Wanted diffedWanted;
     private long lastDirectRead = -1;
     private int configVersion;
     private @Nullable Renderer lastReport;
@@ -214,9 +218,16 @@ final class SwitchWorker {
         });
     }
 
-    /** Look again (a periodic resync, or a report write that failed). */
+    /**
+     * Look again: a periodic resync (time alone can make missing flows a failure), or a report write that failed. A
+     * resync, like a statistics update, waits until the time since the last comparison is twice what it took.
+     */
     void kick() {
-        executor.execute(this::schedule);
+        executor.execute(() -> {
+            if (!reportKnown || comparisonDue()) {
+                schedule();
+            }
+        });
     }
 
     /**
@@ -226,10 +237,15 @@ final class SwitchWorker {
      */
     void statisticsChanged() {
         executor.execute(() -> {
-            if (lastCheckEnd < 0 || nanoClock.getAsLong() - lastCheckEnd >= 2 * lastCheckNanos) {
+            if (comparisonDue()) {
                 schedule();
             }
         });
+    }
+
+    private boolean comparisonDue() {
+        // the cost of the last full comparison: one with a cached diff says nothing about the next one
+        return lastCheckEnd < 0 || nanoClock.getAsLong() - lastCheckEnd >= 2 * Math.max(lastCheckNanos, lastDiffNanos);
     }
 
     private void schedule() {
@@ -456,7 +472,7 @@ final class SwitchWorker {
         }
         final List<Flow> actualFlows = new ArrayList<>();
         node.nonnullTable().values().forEach(table -> actualFlows.addAll(table.nonnullFlow().values()));
-        final var diff = withDirectReads(wanted, actualFlows, node.nonnullGroup().values());
+        final var diff = withDirectReads(wanted, node, actualFlows);
         removeStale(converter, diff);
 
         final var intentsByNetwork = intentsByNetwork(plan);
@@ -571,9 +587,20 @@ final class SwitchWorker {
      * they still lack. A direct read stops standing in once the statistics show the flow as wanted, and after twice
      * the resend time without a new answer.
      */
-    private FlowSetDiff withDirectReads(final Wanted wanted, final List<Flow> actualFlows,
-            final Collection<Group> actualGroups) {
-        final var byStatistics = FlowSetDiff.compute(ownership, wanted.prepared(), actualFlows, actualGroups);
+    private FlowSetDiff withDirectReads(final Wanted wanted, final FlowCapableNode node,
+            final List<Flow> actualFlows) {
+        final Collection<Group> actualGroups = node.nonnullGroup().values();
+        // openflowplugin writes a new node on every statistics poll: the same node and wanted set give the same diff,
+        // and at 50000 flows computing it costs seconds
+        var byStatistics = lastStatisticsDiff;
+        if (byStatistics == null || diffedNode != node || diffedWanted != wanted) {
+            final long start = nanoClock.getAsLong();
+            byStatistics = FlowSetDiff.compute(ownership, wanted.prepared(), actualFlows, actualGroups);
+            lastDiffNanos = nanoClock.getAsLong() - start;
+            lastStatisticsDiff = byStatistics;
+            diffedNode = node;
+            diffedWanted = wanted;
+        }
         if (directReads.isEmpty()) {
             return byStatistics;
         }
