@@ -41,6 +41,7 @@ import org.opendaylight.wiring.renderer.openflow.pipeline.compile.PipelineCompil
 import org.opendaylight.wiring.renderer.openflow.pipeline.flow.Metadata;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.FlowStatisticsData;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.ovsdb.rev261121.ovsdb.state.Host;
@@ -126,10 +127,15 @@ final class SwitchWorker {
     static final long PER_CHANGE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final long SLOW_STEP_NANOS = TimeUnit.SECONDS.toNanos(1);
     /**
-     * Most flows read directly in one round: a small change (a port, an address) is confirmed at once, while a large
-     * write waits for the statistics rather than adding thousands of requests beside the forwarding-rules manager's.
+     * Most requests in one round of direct reads: a small change (a port, an address) is read flow by flow, a larger
+     * one by (table, cookie).
      */
     static final int DIRECT_READ_LIMIT = 64;
+    /**
+     * Most lacking flows read directly: a larger write waits for the statistics rather than adding reads of tens of
+     * thousands of flows beside the forwarding-rules manager's pushes.
+     */
+    static final int DIRECT_READ_MAX_FLOWS = 5000;
     /** Least time between two rounds of direct reads. */
     private static final long DIRECT_READ_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(2);
 
@@ -160,6 +166,8 @@ final class SwitchWorker {
     private @Nullable Long lastSnapshot;
     private int freshSinceProgress;
     private int lastWriteSize;
+    private int lastStale;
+    private long lastStaleProgress = -1;
     private @Nullable Wanted lastWanted;
     private final Map<String, Long> removesSent = new HashMap<>();
     /** Flows read directly from the switch since our last config write, by identity; confined to the executor. */
@@ -621,9 +629,12 @@ final class SwitchWorker {
     }
 
     /**
-     * Read from the switch the few flows the statistics lack (at most {@link #DIRECT_READ_LIMIT}, one round at a time,
-     * rounds at least {@link #DIRECT_READ_INTERVAL_NANOS} apart), and read again, before the resend time has passed,
-     * the flows a direct read stands in for: a flow the switch no longer answers with stops standing in.
+     * Read from the switch the flows the statistics lack, one round at a time, rounds at least
+     * {@link #DIRECT_READ_INTERVAL_NANOS} apart, and read again, before the resend time has passed, the flows a
+     * direct read stands in for (a flow the switch no longer answers with stops standing in). At most
+     * {@link #DIRECT_READ_LIMIT} requests a round: one per flow (its table, cookie and match) when that many cover
+     * them, else one per (table, cookie) (every flow of that purpose and network in the table); beyond
+     * {@link #DIRECT_READ_MAX_FLOWS} lacking flows (a large write) the statistics alone tell.
      */
     @SuppressWarnings("checkstyle:IllegalCatch")
     private void readDirectly(final InventoryConverter converter, final Map<String, Flow> wantedFlows,
@@ -638,16 +649,36 @@ final class SwitchWorker {
                 toRead.put(key, wantedFlows.getOrDefault(key, read.flow()));
             }
         });
-        if (missing.size() <= DIRECT_READ_LIMIT) {
+        if (missing.size() <= DIRECT_READ_MAX_FLOWS) {
             missing.forEach(flow -> toRead.putIfAbsent(InventoryText.key(flow), flow));
         }
         if (toRead.isEmpty()) {
             return;
         }
-        final List<Map.Entry<String, Flow>> round = toRead.entrySet().stream().limit(DIRECT_READ_LIMIT).toList();
+        final List<DirectRequest> round = new ArrayList<>();
+        if (toRead.size() <= DIRECT_READ_LIMIT) {
+            toRead.forEach((key, flow) -> round.add(new DirectRequest(flow, Set.of(key))));
+        } else {
+            final Map<String, Set<String>> byTableAndCookie = new LinkedHashMap<>();
+            final Map<String, Flow> samples = new HashMap<>();
+            toRead.forEach((key, flow) -> {
+                final String group = flow.getTableId() + "/" + Long.toHexString(InventoryText.cookieValue(flow));
+                byTableAndCookie.computeIfAbsent(group, g -> new HashSet<>()).add(key);
+                samples.putIfAbsent(group, flow);
+            });
+            if (byTableAndCookie.size() > DIRECT_READ_LIMIT) {
+                return;
+            }
+            byTableAndCookie.forEach((group, keys) -> {
+                final Flow sample = samples.get(group);
+                // no match: every flow of ours with this cookie in the table
+                round.add(new DirectRequest(new FlowBuilder().setId(sample.getId()).setTableId(sample.getTableId())
+                    .setCookie(sample.getCookie()).build(), keys));
+            });
+        }
         final List<ListenableFuture<List<Flow>>> reads = new ArrayList<>(round.size());
         try {
-            round.forEach(entry -> reads.add(commands.readFlows(converter.nodePath(), entry.getValue())));
+            round.forEach(request -> reads.add(commands.readFlows(converter.nodePath(), request.like())));
         } catch (RuntimeException e) {
             // no direct statistics service (yet): the periodic statistics still tell
             LOG.debug("Host {}: reading flows from {} failed", hostId, node(converter), e);
@@ -671,7 +702,13 @@ final class SwitchWorker {
         }, MoreExecutors.directExecutor());
     }
 
-    private void directReadsDone(final int version, final long sent, final List<Map.Entry<String, Flow>> round,
+    /**
+     * One direct read: the flow it asks like, and the identities whose standing in its answer replaces.
+     */
+    private record DirectRequest(Flow like, Set<String> covers) {
+    }
+
+    private void directReadsDone(final int version, final long sent, final List<DirectRequest> round,
             final List<List<Flow>> answers) {
         directReading = false;
         if (version != configVersion) {
@@ -679,13 +716,14 @@ final class SwitchWorker {
             return;
         }
         int found = 0;
+        final var before = Map.copyOf(directReads);
         for (int i = 0; i < round.size(); i++) {
             final var answer = answers.get(i);
             if (answer == null) {
-                // this read failed: what stood in for the flow stays until its next read
+                // this read failed: what stood in for its flows stays until their next read
                 continue;
             }
-            directReads.remove(round.get(i).getKey());
+            directReads.keySet().removeAll(round.get(i).covers());
             for (var flow : answer) {
                 if (flow.getCookie() != null && ownership.ownsCookie(InventoryText.cookieValue(flow))) {
                     directReads.put(InventoryText.key(flow), new DirectRead(flow, sent));
@@ -693,8 +731,10 @@ final class SwitchWorker {
                 }
             }
         }
-        LOG.debug("Host {}: {} flow(s) read directly, {} found", hostId, round.size(), found);
-        if (found > 0) {
+        LOG.debug("Host {}: {} direct read(s), {} flow(s) found, {} standing in", hostId, round.size(), found,
+            directReads.size());
+        if (!directReads.equals(before)) {
+            // a flow found, or one the switch no longer has: the status may change
             schedule();
         }
     }
@@ -706,12 +746,19 @@ final class SwitchWorker {
 
     /**
      * Strictly delete flows and groups of ours the switch holds and nobody wants: not within the resend time after our
-     * last config write (the forwarding-rules manager is removing what it deleted; sending the same deletes beside it
-     * would only double the load), each at most once per resend time, and at most a batch per round.
+     * last config write, nor while the switch still loses stale ones (the forwarding-rules manager is removing what it
+     * deleted, 50000 flows take it minutes: sending the same deletes beside it only doubled the load and ran into
+     * openflowplugin's request quota), each at most once per resend time, and at most a batch per round.
      */
     private void removeStale(final InventoryConverter converter, final FlowSetDiff diff) {
         final long now = nanoClock.getAsLong();
-        if (lastConfigWrite >= 0 && now - lastConfigWrite < timing.resendNanos()) {
+        final int stale = diff.flowRemoves().size() + diff.groupRemoves().size();
+        if (stale < lastStale) {
+            lastStaleProgress = now;
+        }
+        lastStale = stale;
+        if (lastConfigWrite >= 0 && now - lastConfigWrite < timing.resendNanos()
+                || lastStaleProgress >= 0 && now - lastStaleProgress < timing.resendNanos()) {
             return;
         }
         final Set<String> current = new HashSet<>();
