@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.jdt.annotation.Nullable;
-import org.opendaylight.wiring.renderer.openflow.pipeline.flow.Action;
+import org.opendaylight.wiring.renderer.openflow.pipeline.compile.PipelineCompiler;
 import org.opendaylight.wiring.renderer.openflow.pipeline.flow.Group;
 import org.opendaylight.wiring.renderer.openflow.pipeline.input.AddressPair;
 import org.opendaylight.wiring.renderer.openflow.pipeline.input.HostPipeline;
@@ -546,17 +546,16 @@ public final class PlanJoin {
             final Map<String, Set<String>> remoteHosts = new TreeMap<>();
             remotes.forEach(remote -> remoteHosts.computeIfAbsent(remote.network(), n -> new TreeSet<>())
                 .add(remote.remoteHost()));
-            final int localBucket = Group.bucketBytes(List.of(new Action.Output(1)));
+            // the compiler's buckets (any port number: an output action has one size)
+            final int localBucket = Group.bucketBytes(PipelineCompiler.localOutput(1));
             for (Network network : usable.values()) {
                 // the group from a local port: the other local ports, one bucket per remote host or the provider
                 int bytes = Group.GROUP_MOD_BYTES;
                 if (!network.isProvider()) {
                     bytes += remoteHosts.getOrDefault(network.name(), Set.of()).size()
-                        * Group.bucketBytes(List.of(new Action.SetTunnelId(network.vni()), new Action.Output(1)));
+                        * Group.bucketBytes(PipelineCompiler.tunnelOutput(network, 1));
                 } else if (providers.containsKey(network.physicalNetwork())) {
-                    bytes += Group.bucketBytes(network.vlanId() != 0
-                        ? List.of(new Action.PushVlan(), new Action.SetVlanVid(network.vlanId()), new Action.Output(1))
-                        : List.of(new Action.Output(1)));
+                    bytes += Group.bucketBytes(PipelineCompiler.providerOutput(network, 1));
                 }
                 final List<LocalPort> ports = locals.values().stream()
                     .filter(port -> port.network().equals(network.name()))

@@ -58,10 +58,11 @@ interface SwitchCommands {
     /**
      * Read from the switch itself (not the periodic statistics) its flows in the table of the given flow, with the
      * given flow's exact cookie and a match that includes the given flow's (an OpenFlow flow-statistics request,
-     * non-strict: the flow itself, if the switch has it, and any more specific one).
+     * non-strict: the flow itself, if the switch has it, and any more specific one; with no match, every flow of that
+     * table and cookie).
      *
      * @param node the switch
-     * @param like the flow, as in the config inventory
+     * @param like the flow, as in the config inventory, or only its table and cookie
      * @return the flows as the switch reports them; fails when the switch does not answer
      */
     ListenableFuture<List<Flow>> readFlows(InstanceIdentifier<FlowCapableNode> node, Flow like);

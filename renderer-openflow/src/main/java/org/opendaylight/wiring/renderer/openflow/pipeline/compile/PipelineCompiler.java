@@ -90,6 +90,40 @@ public final class PipelineCompiler {
     }
 
     /**
+     * The actions toward a local port: its flood bucket.
+     *
+     * @param ofport the port
+     * @return the actions
+     */
+    public static List<Action> localOutput(final long ofport) {
+        return List.of(new Action.Output(ofport));
+    }
+
+    /**
+     * The actions toward a remote host of an overlay network: its flood bucket and egress.
+     *
+     * @param net the network
+     * @param tunnelOfport the tunnel port toward the host
+     * @return the actions
+     */
+    public static List<Action> tunnelOutput(final Network net, final long tunnelOfport) {
+        return List.of(new Action.SetTunnelId(net.vni()), new Action.Output(tunnelOfport));
+    }
+
+    /**
+     * The actions toward a provider network: its flood bucket and egress (tagged for a VLAN network).
+     *
+     * @param net the network
+     * @param patch the patch port toward the provider bridge
+     * @return the actions
+     */
+    public static List<Action> providerOutput(final Network net, final long patch) {
+        return net.vlanId() != 0
+            ? List.of(new Action.PushVlan(), new Action.SetVlanVid(net.vlanId()), new Action.Output(patch))
+            : List.of(new Action.Output(patch));
+    }
+
+    /**
      * Compile one host's pipeline.
      *
      * @param host the host's networks and ports
@@ -306,8 +340,8 @@ public final class PipelineCompiler {
             final List<List<Action>> fromLocal = new ArrayList<>();
             final List<List<Action>> fromUplink = new ArrayList<>();
             for (LocalPort port : localsByNetwork.getOrDefault(net.name(), List.of())) {
-                fromLocal.add(List.of(new Action.Output(port.ofport())));
-                fromUplink.add(List.of(new Action.Output(port.ofport())));
+                fromLocal.add(localOutput(port.ofport()));
+                fromUplink.add(localOutput(port.ofport()));
             }
             final Masked uplinkMeta = Metadata.network(id).and(Metadata.uplink(true));
             if (net.isProvider()) {
@@ -345,8 +379,7 @@ public final class PipelineCompiler {
                     }
                 }
                 for (TunnelPort tunnel : hosts) {
-                    final List<Action> out = List.of(new Action.SetTunnelId(net.vni()),
-                        new Action.Output(tunnel.ofport()));
+                    final List<Action> out = tunnelOutput(net, tunnel.ofport());
                     fromLocal.add(out);
                     add(Table.EGRESS, PRIO_EGRESS, Match.builder().metadata(Metadata.dstPort(tunnel.ofport())
                         .and(Metadata.network(id)).and(Metadata.uplink(false))).build(), Purpose.EGRESS_TUNNEL, id,
@@ -361,12 +394,6 @@ public final class PipelineCompiler {
                 .build(), Purpose.FLOOD, id, Instructions.apply(new Action.ToGroup(localGroup)));
             add(Table.FLOOD, PRIO_FLOOD, Match.builder().metadata(uplinkMeta).build(), Purpose.FLOOD, id,
                 Instructions.apply(new Action.ToGroup(uplinkGroup)));
-        }
-
-        private static List<Action> providerOutput(final Network net, final long patch) {
-            return net.vlanId() != 0
-                ? List.of(new Action.PushVlan(), new Action.SetVlanVid(net.vlanId()), new Action.Output(patch))
-                : List.of(new Action.Output(patch));
         }
 
         private void remotePort(final RemotePort port) {
