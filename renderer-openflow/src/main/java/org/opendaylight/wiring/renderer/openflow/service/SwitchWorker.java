@@ -164,6 +164,7 @@ final class SwitchWorker {
     private long lastCheckNanos;
     private long lastConfigWrite = -1;
     private @Nullable Long lastSnapshot;
+    private @Nullable FlowCapableNode markedNode;
     private int freshSinceProgress;
     private int lastWriteSize;
     private int lastStale;
@@ -504,10 +505,15 @@ final class SwitchWorker {
             if (missingSince < 0) {
                 missingSince = now;
             }
-            // only while something is missing: a converged switch needs no second pass over its flows
-            final var snapshot = snapshotMark(actualFlows);
-            final boolean fresh = snapshot != null && !snapshot.equals(lastSnapshot);
-            lastSnapshot = snapshot;
+            // only while something is missing (a converged switch needs no second pass over its flows), and only on
+            // a node openflowplugin wrote since the last mark: the same node carries the same mark
+            boolean fresh = false;
+            if (node != markedNode) {
+                markedNode = node;
+                final var snapshot = snapshotMark(actualFlows);
+                fresh = snapshot != null && !snapshot.equals(lastSnapshot);
+                lastSnapshot = snapshot;
+            }
             if (lastMissing < 0 || missingNow < lastMissing) {
                 lastProgress = now;
                 freshSinceProgress = 0;
