@@ -121,31 +121,60 @@ public record FlowSetDiff(List<Flow> flowAdds, List<FlowUpdate> flowUpdates, Lis
          */
         public static Wanted of(final Ownership ownership, final Collection<Flow> wantedFlows,
                 final Collection<Group> wantedGroups) {
+            return prepared(ownership, wantedFlows.stream().map(PreparedFlow::of).toList(),
+                wantedGroups.stream().map(PreparedGroup::of).toList());
+        }
+
+        /**
+         * A wanted set from flows and groups whose texts are already rendered (by an earlier version of the set).
+         *
+         * @param ownership what is ours
+         * @param wantedFlows the wanted flows, prepared
+         * @param wantedGroups the wanted groups, prepared
+         * @return the prepared set
+         * @throws IllegalArgumentException as {@link #of(Ownership, Collection, Collection)}
+         */
+        static Wanted prepared(final Ownership ownership, final Collection<PreparedFlow> wantedFlows,
+                final Collection<PreparedGroup> wantedGroups) {
             final Map<String, Flow> flows = new LinkedHashMap<>();
             final Map<String, String> flowTexts = new HashMap<>();
-            for (Flow flow : wantedFlows) {
+            for (PreparedFlow prepared : wantedFlows) {
+                final Flow flow = prepared.flow();
                 if (!ownership.ownsCookie(InventoryText.cookieValue(flow))) {
                     throw new IllegalArgumentException("wanted flow without our cookie: " + InventoryText.flow(flow));
                 }
-                final String key = InventoryText.key(flow);
-                if (flows.putIfAbsent(key, flow) != null) {
-                    throw new IllegalArgumentException("two wanted flows with identity " + key);
+                if (flows.putIfAbsent(prepared.key(), flow) != null) {
+                    throw new IllegalArgumentException("two wanted flows with identity " + prepared.key());
                 }
-                flowTexts.put(key, content(flow));
+                flowTexts.put(prepared.key(), prepared.text());
             }
             final Map<Long, Group> groups = new LinkedHashMap<>();
             final Map<Long, String> groupTexts = new HashMap<>();
-            for (Group group : wantedGroups) {
-                final long id = groupId(group);
+            for (PreparedGroup prepared : wantedGroups) {
+                final long id = prepared.id();
                 if (!ownership.ownsGroup(id)) {
                     throw new IllegalArgumentException("wanted group outside our id range: " + id);
                 }
-                if (groups.putIfAbsent(id, group) != null) {
+                if (groups.putIfAbsent(id, prepared.group()) != null) {
                     throw new IllegalArgumentException("two wanted groups with id " + id);
                 }
-                groupTexts.put(id, InventoryText.group(group));
+                groupTexts.put(id, prepared.text());
             }
             return new Wanted(flows, flowTexts, groups, groupTexts);
+        }
+    }
+
+    /** A wanted flow with its identity and its content (cookie and instructions) rendered for comparisons. */
+    record PreparedFlow(Flow flow, String key, String text) {
+        static PreparedFlow of(final Flow flow) {
+            return new PreparedFlow(flow, InventoryText.key(flow), content(flow));
+        }
+    }
+
+    /** A wanted group with its id and text rendered for comparisons. */
+    record PreparedGroup(Group group, long id, String text) {
+        static PreparedGroup of(final Group group) {
+            return new PreparedGroup(group, groupId(group), InventoryText.group(group));
         }
     }
 

@@ -35,6 +35,7 @@ import org.opendaylight.wiring.renderer.openflow.inventory.FlowSetDiff;
 import org.opendaylight.wiring.renderer.openflow.inventory.InventoryConverter;
 import org.opendaylight.wiring.renderer.openflow.inventory.InventoryText;
 import org.opendaylight.wiring.renderer.openflow.inventory.Ownership;
+import org.opendaylight.wiring.renderer.openflow.inventory.WantedInventory;
 import org.opendaylight.wiring.renderer.openflow.join.JoinResult;
 import org.opendaylight.wiring.renderer.openflow.join.PlanJoin;
 import org.opendaylight.wiring.renderer.openflow.pipeline.compile.PipelineCompiler;
@@ -177,7 +178,7 @@ final class SwitchWorker {
     private @Nullable FlowSetDiff lastStatisticsDiff;
     private long lastDiffNanos;
     private @Nullable FlowCapableNode diffedNode;
-    private @Nullable Wanted diffedWanted;
+    private @Nullable WantedInventory diffedWanted;
     private long lastDirectRead = -1;
     private int configVersion;
     private @Nullable Renderer lastReport;
@@ -290,31 +291,34 @@ final class SwitchWorker {
     private record DirectRead(Flow flow, long sentNanos) {
     }
 
-    /** The wanted set of one version of the inputs: compiled once, reused while only the switch reports. */
-    private record Wanted(Inputs inputs, JoinResult join, @Nullable InventoryConverter converter,
-            Map<InstanceIdentifier<Flow>, Flow> flows, Map<InstanceIdentifier<Group>, Group> groups,
-            FlowSetDiff.Wanted prepared) {
+    /**
+     * The wanted set of one version of the inputs: compiled once, reused while only the switch reports.
+     *
+     * @param inventory the compiled set in openflowplugin's terms, null while the switch's datapath id is unknown
+     */
+    private record Wanted(Inputs inputs, JoinResult join, @Nullable WantedInventory inventory) {
     }
 
     private void render(final Inputs in) {
         final long begin = nanoClock.getAsLong();
         var wanted = lastWanted;
         if (wanted == null || wanted.inputs() != in) {
-            wanted = wanted(in);
+            wanted = wanted(in, wanted == null ? null : wanted.inventory());
             lastWanted = wanted;
         }
         final long compiled = nanoClock.getAsLong();
-        final var converter = wanted.converter();
-        if (converter == null) {
+        final var inventory = wanted.inventory();
+        if (inventory == null) {
             // the switch was never seen (or has no integration bridge yet): unknown, so no report; the intents wait
             nodeId = null;
             report(null);
             return;
         }
+        final var converter = inventory.converter();
         nodeId = InventoryConverter.nodeId(converter.dpid());
-        final String configProblem = syncConfig(converter, wanted.flows(), wanted.groups());
+        final String configProblem = syncConfig(converter, inventory.flows(), inventory.groups());
         final long start = nanoClock.getAsLong();
-        checkSwitch(in, wanted, converter, configProblem);
+        checkSwitch(in, wanted, inventory, configProblem);
         lastCheckEnd = nanoClock.getAsLong();
         lastCheckNanos = lastCheckEnd - start;
         if (lastCheckEnd - begin > SLOW_STEP_NANOS) {
@@ -322,26 +326,20 @@ final class SwitchWorker {
             LOG.info("Host {}: step took {} ms (compile {} ms, config {} ms, check {} ms; {} flows)", hostId,
                 TimeUnit.NANOSECONDS.toMillis(lastCheckEnd - begin), TimeUnit.NANOSECONDS.toMillis(compiled - begin),
                 TimeUnit.NANOSECONDS.toMillis(start - compiled), TimeUnit.NANOSECONDS.toMillis(lastCheckNanos),
-                wanted.flows().size());
+                inventory.flows().size());
         }
     }
 
-    private Wanted wanted(final Inputs in) {
+    private Wanted wanted(final Inputs in, final @Nullable WantedInventory previous) {
         final JoinResult join = PlanJoin.join(in.plan(), in.networks(), in.switchState());
         if (join.datapathId() == null) {
-            return new Wanted(in, join, null, Map.of(), Map.of(), FlowSetDiff.Wanted.of(ownership, List.of(),
-                List.of()));
+            return new Wanted(in, join, null);
         }
         final var converter = new InventoryConverter(Long.parseUnsignedLong(join.datapathId(), 16));
-        final var compiled = compiler.compile(join.pipeline());
-        final Map<InstanceIdentifier<Flow>, Flow> flows = new LinkedHashMap<>();
-        converter.flows(compiled).forEach(flow -> flows.put(
-            converter.flowPath(flow.getTableId().toJava(), flow.getId().getValue()), flow));
-        final Map<InstanceIdentifier<Group>, Group> groups = new LinkedHashMap<>();
-        converter.groups(compiled).forEach(group -> groups.put(
-            converter.groupPath(group.getGroupId().getValue().longValue()), group));
-        return new Wanted(in, join, converter, flows, groups,
-            FlowSetDiff.Wanted.of(ownership, flows.values(), groups.values()));
+        final var inventory = WantedInventory.of(converter, ownership, compiler.compile(join.pipeline()), previous);
+        LOG.debug("Host {}: compiled {} flows and {} groups, {} of them new", hostId, inventory.flows().size(),
+            inventory.groups().size(), inventory.converted());
+        return new Wanted(in, join, inventory);
     }
 
     /**
@@ -460,8 +458,9 @@ final class SwitchWorker {
         return new OurConfig(flows, groups);
     }
 
-    private void checkSwitch(final Inputs in, final Wanted wanted, final InventoryConverter converter,
+    private void checkSwitch(final Inputs in, final Wanted wanted, final WantedInventory inventory,
             final @Nullable String configProblem) {
+        final var converter = inventory.converter();
         final var plan = in.plan();
         final var join = wanted.join();
         final Map<String, String> failed = new TreeMap<>();
@@ -481,7 +480,7 @@ final class SwitchWorker {
         }
         final List<Flow> actualFlows = new ArrayList<>();
         node.nonnullTable().values().forEach(table -> actualFlows.addAll(table.nonnullFlow().values()));
-        final var diff = withDirectReads(wanted, node, actualFlows);
+        final var diff = withDirectReads(inventory, node, actualFlows);
         removeStale(converter, diff);
 
         final var intentsByNetwork = intentsByNetwork(plan);
@@ -495,7 +494,7 @@ final class SwitchWorker {
         final long now = nanoClock.getAsLong();
         final int missingNow = missing.size() + missingGroups;
         if (!missing.isEmpty() || !directReads.isEmpty()) {
-            readDirectly(converter, wanted.prepared().flows(), missing, now);
+            readDirectly(converter, inventory.prepared().flows(), missing, now);
         }
         if (missingNow == 0) {
             missingSince = -1;
@@ -558,7 +557,7 @@ final class SwitchWorker {
                     + " stale group(s) of ours";
         } else {
             state = IntentState.Programmed;
-            reason = wanted.flows().size() + " flows and " + wanted.groups().size() + " groups on "
+            reason = inventory.flows().size() + " flows and " + inventory.groups().size() + " groups on "
                 + node(converter);
         }
         report(build(true, complete ? plan.getDigest() : null, state, reason, failed, pending));
@@ -601,7 +600,7 @@ final class SwitchWorker {
      * they still lack. A direct read stops standing in once the statistics show the flow as wanted, and after twice
      * the resend time without a new answer.
      */
-    private FlowSetDiff withDirectReads(final Wanted wanted, final FlowCapableNode node,
+    private FlowSetDiff withDirectReads(final WantedInventory wanted, final FlowCapableNode node,
             final List<Flow> actualFlows) {
         final Collection<Group> actualGroups = node.nonnullGroup().values();
         // openflowplugin writes a new node on every statistics poll: the same node and wanted set give the same diff,
