@@ -84,6 +84,8 @@ final class PlannerLoop implements AutoCloseable {
     private static final InstanceIdentifier<Accepted> ACCEPTED = InstanceIdentifier.create(Accepted.class);
     private static final long DEBOUNCE_MILLIS = 50;
     private static final long RETRY_MILLIS = 2000;
+    private static final long MAX_REPORT_DELAY_MILLIS = 5000;
+    private static final long SLOW_RUN_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long TIMEOUT_SECONDS = 30;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final EntryKind<HostPlan, Host> HOSTS = new EntryKind<>(HostPlan::digest, Host::getDigest,
@@ -94,6 +96,14 @@ final class PlannerLoop implements AutoCloseable {
     private final DataBroker broker;
     private final ScheduledExecutorService executor;
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /**
+     * Whether the intents or the accepted store may have changed since the last run read them. Renderer reports change
+     * far more often than intents, and at 10000 intents reading and comparing them costs seconds: a run for reports
+     * alone reuses what the last one read.
+     */
+    private final AtomicBoolean intentsChanged = new AtomicBoolean(true);
+    /** How long the last run took: runs for reports alone are at least that far apart. */
+    private volatile long lastRunMillis;
     private final AtomicLong runs = new AtomicLong();
     private volatile Published lastPublished = new Published(0, 0);
     private final List<Registration> registrations = new ArrayList<>();
@@ -104,6 +114,7 @@ final class PlannerLoop implements AutoCloseable {
     private Map<IntentRef, IntentPaths.Intent> written = new HashMap<>();
     private boolean loaded;
     private Intents lastIntents;
+    private Map<IntentRef, IntentPaths.Intent> lastPaths = Map.of();
     private @Nullable Accepted lastAccepted;
     private Acceptance.Decision lastDecision;
     private PlanResult lastPlan;
@@ -121,23 +132,37 @@ final class PlannerLoop implements AutoCloseable {
 
     void start() {
         // clustered listeners: this member owns the planner but need not lead the shards
-        listen(LogicalDatastoreType.CONFIGURATION, IntentPaths.PROVIDER);
-        listen(LogicalDatastoreType.CONFIGURATION, IntentPaths.TUNNELING);
-        listen(LogicalDatastoreType.CONFIGURATION, IntentPaths.BGP);
-        listen(LogicalDatastoreType.OPERATIONAL, REALIZATION);
-        listen(LogicalDatastoreType.CONFIGURATION, ACCEPTED);
+        listen(LogicalDatastoreType.CONFIGURATION, IntentPaths.PROVIDER, true);
+        listen(LogicalDatastoreType.CONFIGURATION, IntentPaths.TUNNELING, true);
+        listen(LogicalDatastoreType.CONFIGURATION, IntentPaths.BGP, true);
+        listen(LogicalDatastoreType.OPERATIONAL, REALIZATION, false);
+        listen(LogicalDatastoreType.CONFIGURATION, ACCEPTED, true);
         request();
     }
 
-    private <T extends DataObject> void listen(final LogicalDatastoreType store, final InstanceIdentifier<T> path) {
-        final ClusteredDataTreeChangeListener<T> listener = changes -> request();
+    private <T extends DataObject> void listen(final LogicalDatastoreType store, final InstanceIdentifier<T> path,
+            final boolean intents) {
+        final ClusteredDataTreeChangeListener<T> listener = intents ? changes -> request() : changes -> reported();
         registrations.add(broker.registerDataTreeChangeListener(DataTreeIdentifier.create(store, path), listener));
     }
 
-    /** Ask for a recompute; bursts of changes collapse into one. */
+    /** Ask for a recompute after the intents changed; bursts of changes collapse into one. */
     void request() {
+        intentsChanged.set(true);
+        schedule(DEBOUNCE_MILLIS);
+    }
+
+    /**
+     * A renderer's report changed: statuses follow, no sooner than the last run took (at 10000 intents a run costs
+     * seconds, and reports arrive all the time while switches converge: back-to-back runs would hold a core).
+     */
+    private void reported() {
+        schedule(Math.max(DEBOUNCE_MILLIS, Math.min(lastRunMillis, MAX_REPORT_DELAY_MILLIS)));
+    }
+
+    private void schedule(final long delayMillis) {
         if (!closed && scheduled.compareAndSet(false, true)) {
-            executor.schedule(this::run, DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
+            executor.schedule(this::run, delayMillis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -147,31 +172,45 @@ final class PlannerLoop implements AutoCloseable {
         if (closed) {
             return;
         }
+        final long start = System.nanoTime();
         try {
             recompute();
+            lastRunMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | ExecutionException | TimeoutException e) {
             LOG.warn("Planning failed, retrying in {} ms", RETRY_MILLIS, e);
+            // the next run, this retry or one for a report, reads everything again
+            intentsChanged.set(true);
             executor.schedule(this::request, RETRY_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
     private void recompute() throws InterruptedException, ExecutionException, TimeoutException {
+        final long begin = System.nanoTime();
         if (!loaded) {
             loadWritten();
             loaded = true;
         }
+        // cleared before the read: a change that arrives during the run asks for another one
+        final boolean reread = intentsChanged.getAndSet(false) || lastIntents == null;
         final Intents intents;
-        final Optional<Accepted> accepted;
+        final @Nullable Accepted storedAccepted;
         final Optional<Realization> realization;
-        // a transaction is bound to one datastore
-        try (ReadTransaction tx = broker.newReadOnlyTransaction()) {
-            intents = Intents.of(
-                read(tx, LogicalDatastoreType.CONFIGURATION, IntentPaths.PROVIDER).orElse(null),
-                read(tx, LogicalDatastoreType.CONFIGURATION, IntentPaths.TUNNELING).orElse(null),
-                read(tx, LogicalDatastoreType.CONFIGURATION, IntentPaths.BGP).orElse(null));
-            accepted = read(tx, LogicalDatastoreType.CONFIGURATION, ACCEPTED);
+        if (reread) {
+            // a transaction is bound to one datastore
+            try (ReadTransaction tx = broker.newReadOnlyTransaction()) {
+                intents = Intents.of(
+                    read(tx, LogicalDatastoreType.CONFIGURATION, IntentPaths.PROVIDER).orElse(null),
+                    read(tx, LogicalDatastoreType.CONFIGURATION, IntentPaths.TUNNELING).orElse(null),
+                    read(tx, LogicalDatastoreType.CONFIGURATION, IntentPaths.BGP).orElse(null));
+                storedAccepted = read(tx, LogicalDatastoreType.CONFIGURATION, ACCEPTED).orElse(null);
+            }
+        } else {
+            // no intent and no accepted-store change since the last run read them (and, after it stored its
+            // decision, the store holds exactly that)
+            intents = lastIntents;
+            storedAccepted = lastAccepted;
         }
         try (ReadTransaction tx = broker.newReadOnlyTransaction()) {
             realization = read(tx, LogicalDatastoreType.OPERATIONAL, REALIZATION);
@@ -183,25 +222,28 @@ final class PlannerLoop implements AutoCloseable {
                 previous.put(ref, status);
             }
         });
+        final long read = System.nanoTime();
         final var now = TIME.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         // renderer reports change far more often than intents: re-plan only when the intents changed
-        final var storedAccepted = accepted.orElse(null);
-        if (!intents.equals(lastIntents) || !java.util.Objects.equals(storedAccepted, lastAccepted)) {
+        if (reread && (!intents.equals(lastIntents) || !java.util.Objects.equals(storedAccepted, lastAccepted))) {
             lastDecision = Acceptance.decide(intents, AcceptedStore.intents(storedAccepted),
                 AcceptedStore.acceptedAt(storedAccepted), now);
             lastPlan = Planner.plan(lastDecision.inForce(), lastDecision.rejected(),
                 AcceptedStore.allocations(storedAccepted), AcceptedStore.networkIds(storedAccepted));
             lastIntents = intents;
+            lastPaths = IntentPaths.of(intents);
             toStore = AcceptedStore.build(lastDecision, lastPlan.allocations(), lastPlan.networkIds());
             lastAccepted = storedAccepted;
         }
+        final long planned = System.nanoTime();
         final var plan = lastPlan;
-        final var paths = IntentPaths.of(intents);
+        final var paths = lastPaths;
         final var statuses = StatusCalculator.compute(paths.keySet(), lastDecision, plan,
             StatusCalculator.reports(realization.map(Realization::getHost).orElse(null)), previous,
             new DateAndTime(now));
+        final long statused = System.nanoTime();
 
-        if (!toStore.equals(storedAccepted) && !closed) {
+        if (reread && !toStore.equals(storedAccepted) && !closed) {
             // a transaction is bound to one datastore; the decision is stored before the plan that follows from it
             final var store = broker.newWriteOnlyTransaction();
             store.put(LogicalDatastoreType.CONFIGURATION, ACCEPTED, toStore);
@@ -272,6 +314,7 @@ final class PlannerLoop implements AutoCloseable {
         }
         if (changes == 0) {
             tx.cancel();
+            slowRun(begin, read, planned, statused, 0);
             return;
         }
         if (closed) {
@@ -285,10 +328,23 @@ final class PlannerLoop implements AutoCloseable {
             lastPublished = new Published(generation, planChanges);
         }
         LOG.debug("Plan written: generation {}, {} changes", generation, changes);
+        slowRun(begin, read, planned, statused, changes);
         writtenHosts = hosts;
         writtenNetworks = networks;
         written = entries;
         runs.incrementAndGet();
+    }
+
+    /** Where a slow run's time went: at 10000 ports every report of a renderer makes a run. */
+    private static void slowRun(final long begin, final long read, final long planned, final long statused,
+            final int changes) {
+        final long end = System.nanoTime();
+        if (end - begin > SLOW_RUN_NANOS) {
+            LOG.info("Planner run took {} ms (read {} ms, plan {} ms, statuses {} ms, write {} ms; {} changes)",
+                TimeUnit.NANOSECONDS.toMillis(end - begin), TimeUnit.NANOSECONDS.toMillis(read - begin),
+                TimeUnit.NANOSECONDS.toMillis(planned - read), TimeUnit.NANOSECONDS.toMillis(statused - planned),
+                TimeUnit.NANOSECONDS.toMillis(end - statused), changes);
+        }
     }
 
     /**

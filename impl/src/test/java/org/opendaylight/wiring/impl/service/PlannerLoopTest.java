@@ -13,6 +13,7 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,12 +21,15 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataObjectModification;
 import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
+import org.opendaylight.mdsal.binding.api.ReadTransaction;
 import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.wiring.impl.TestIntents;
@@ -220,6 +224,77 @@ public class PlannerLoopTest extends AbstractConcurrentDataBrokerTest {
         fail.commit().get(10, TimeUnit.SECONDS);
         final var failed = awaitStatus(portStatus("vm1-port"), IntentState.Failed);
         assertEquals("rack-1-host-2: host-agent: RTNETLINK answers: File exists", failed.getReason());
+    }
+
+    /** The broker, counting the planner's reads of the tunneling intents in the config datastore. */
+    private static DataBroker countingIntentReads(final DataBroker broker, final AtomicInteger reads) {
+        return (DataBroker) Proxy.newProxyInstance(PlannerLoopTest.class.getClassLoader(),
+            new Class<?>[] { DataBroker.class }, (proxy, method, args) -> {
+                final Object result = method.invoke(broker, args);
+                if (!"newReadOnlyTransaction".equals(method.getName())) {
+                    return result;
+                }
+                return Proxy.newProxyInstance(PlannerLoopTest.class.getClassLoader(),
+                    new Class<?>[] { ReadTransaction.class }, (txProxy, txMethod, txArgs) -> {
+                        if ("read".equals(txMethod.getName()) && txArgs[0] == LogicalDatastoreType.CONFIGURATION
+                                && IntentPaths.TUNNELING.equals(txArgs[1])) {
+                            reads.incrementAndGet();
+                        }
+                        return txMethod.invoke(result, txArgs);
+                    });
+            });
+    }
+
+    private void reportOpenflow(final String digest, final String pendingReason) throws Exception {
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.put(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Realization.class)
+            .child(org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.Host.class,
+                new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.HostKey(
+                    new HostId("rack-1-host-2"))),
+            new HostBuilder().setHostId(new HostId("rack-1-host-2")).setRenderer(BindingMap.of(
+                new RendererBuilder().setName(Renderer.Name.Ovsdb).setAppliedDigest(digest).build(),
+                new RendererBuilder().setName(Renderer.Name.HostAgent).setAppliedDigest(digest).build(),
+                new RendererBuilder().setName(Renderer.Name.Openflow).setAppliedDigest(digest)
+                    .setPendingIntent(pendingReason == null ? null : BindingMap.of(new PendingIntentBuilder()
+                        .setIntent(new IntentRef("logical-port/vm1-port")).setReason(pendingReason).build()))
+                    .build())).build());
+        tx.commit().get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Reports change far more often than intents (every switch's every step while thousands of ports converge), and
+     * reading and comparing 10000 intents costs seconds: a run for reports alone uses the intents the last run read.
+     * An intent change is still read at once.
+     */
+    @Test
+    public void rendererReportsAloneDoNotReadTheIntentsAgain() throws Exception {
+        loop.close();
+        final AtomicInteger intentReads = new AtomicInteger();
+        loop = new PlannerLoop(countingIntentReads(getDataBroker(), intentReads));
+        loop.start();
+        writeConfig(TestIntents.seed001());
+        final var digest = await(() -> read(LogicalDatastoreType.OPERATIONAL, planHost("rack-1-host-2")),
+            Optional::isPresent).orElseThrow().getDigest();
+        reportOpenflow(digest, "no interface yet");
+        await(() -> read(LogicalDatastoreType.OPERATIONAL, portStatus("vm1-port")).orElse(null),
+            status -> status != null && status.getReason().contains("no interface yet"));
+        final int before = intentReads.get();
+        assertTrue(before > 0);
+
+        reportOpenflow(digest, "still no interface");
+        await(() -> read(LogicalDatastoreType.OPERATIONAL, portStatus("vm1-port")).orElse(null),
+            status -> status != null && status.getReason().contains("still no interface"));
+        reportOpenflow(digest, null);
+        awaitStatus(portStatus("vm1-port"), IntentState.Programmed);
+        assertEquals(before, intentReads.get());
+
+        // an intent change is read and planned
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.delete(LogicalDatastoreType.CONFIGURATION, IntentPaths.TUNNELING.child(LogicalPort.class,
+            new LogicalPortKey(new Name("vm1-port"))));
+        tx.commit().get(10, TimeUnit.SECONDS);
+        await(() -> read(LogicalDatastoreType.OPERATIONAL, portStatus("vm1-port")), Optional::isEmpty);
+        assertTrue(intentReads.get() > before);
     }
 
     @Test

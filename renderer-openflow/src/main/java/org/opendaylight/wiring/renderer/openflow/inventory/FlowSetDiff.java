@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 
@@ -256,6 +258,74 @@ public record FlowSetDiff(List<Flow> flowAdds, List<FlowUpdate> flowUpdates, Lis
             }
         }
         return new FlowSetDiff(adds, updates, removes, conflicts, groupAdds, groupUpdates, groupRemoves);
+    }
+
+    /**
+     * The diff once some wanted flows were read from the switch directly: a read flow replaces what the statistics
+     * said of its identity. Only the identities the statistics diff lacked (adds and updates) are looked at again,
+     * so this costs the lacking flows, not the switch's whole flow set; for reads of lacking identities only, the
+     * result equals {@link #compute(Ownership, Wanted, Collection, Collection)} over the read flows followed by the
+     * statistics.
+     *
+     * @param ownership what is ours
+     * @param wanted the prepared wanted set the statistics diff was computed against
+     * @param byStatistics the diff against the statistics
+     * @param read flows read from the switch, by identity ({@link InventoryText#key(Flow)})
+     * @return the diff
+     */
+    public static FlowSetDiff overlay(final Ownership ownership, final Wanted wanted, final FlowSetDiff byStatistics,
+            final Map<String, Flow> read) {
+        if (read.isEmpty()) {
+            return byStatistics;
+        }
+        final Map<String, Flow> lackingAdds = new HashMap<>();
+        byStatistics.flowAdds.forEach(flow -> lackingAdds.put(InventoryText.key(flow), flow));
+        final Map<String, FlowUpdate> lackingUpdates = new HashMap<>();
+        byStatistics.flowUpdates.forEach(update -> lackingUpdates.put(InventoryText.key(update.updated()), update));
+        final Map<Flow, FlowConflict> conflictsByWanted = new IdentityHashMap<>();
+        byStatistics.flowConflicts.forEach(conflict -> conflictsByWanted.put(conflict.wanted(), conflict));
+
+        // in the wanted set's order, as compute() lists them
+        final List<Flow> adds = new ArrayList<>();
+        final List<FlowUpdate> updates = new ArrayList<>();
+        final List<FlowConflict> conflicts = new ArrayList<>();
+        for (Map.Entry<String, Flow> entry : wanted.flows().entrySet()) {
+            final String key = entry.getKey();
+            final Flow add = lackingAdds.get(key);
+            final FlowUpdate update = lackingUpdates.get(key);
+            final Flow have = add == null && update == null ? null : read.get(key);
+            if (have == null) {
+                if (add != null) {
+                    adds.add(add);
+                } else if (update != null) {
+                    updates.add(update);
+                } else {
+                    final FlowConflict conflict = conflictsByWanted.get(entry.getValue());
+                    if (conflict != null) {
+                        conflicts.add(conflict);
+                    }
+                }
+            } else if (!ownership.ownsCookie(InventoryText.cookieValue(have))) {
+                conflicts.add(new FlowConflict(entry.getValue(), have));
+            } else if (!wanted.flowTexts().get(key).equals(content(have))) {
+                updates.add(new FlowUpdate(have, entry.getValue()));
+            }
+        }
+        return new FlowSetDiff(adds, updates, byStatistics.flowRemoves, conflicts, byStatistics.groupAdds,
+            byStatistics.groupUpdates, byStatistics.groupRemoves);
+    }
+
+    /**
+     * This diff without the group adds and updates the switch is known to hold by other means than what it reported
+     * (it accepted a write of exactly that group).
+     *
+     * @param held whether the switch holds a wanted group as wanted
+     * @return the diff
+     */
+    public FlowSetDiff withGroupsHeld(final Predicate<Group> held) {
+        return new FlowSetDiff(flowAdds, flowUpdates, flowRemoves, flowConflicts,
+            groupAdds.stream().filter(group -> !held.test(group)).toList(),
+            groupUpdates.stream().filter(update -> !held.test(update.updated())).toList(), groupRemoves);
     }
 
     /** What must be equal besides the identity: cookie and instructions (the match is in the identity). */

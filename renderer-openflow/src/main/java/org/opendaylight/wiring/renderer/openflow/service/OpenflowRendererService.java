@@ -131,7 +131,7 @@ public final class OpenflowRendererService implements EntityOwnershipListener, O
         this(broker, eos, new RpcSwitchCommands(rpcs), new CompilerConfig(Long.decode(configuration.cookieBase()) << 32,
             Long.decode(configuration.groupBase())), new SwitchWorker.Timing(
                 TimeUnit.SECONDS.toNanos(configuration.missingFlowSeconds()), TimeUnit.SECONDS.toNanos(15), 30_000,
-                SwitchWorker.Timing.REPUSH_BATCH),
+                SwitchWorker.Timing.REPUSH_BATCH, SwitchWorker.Timing.DIRECT_READ_MAX_FLOWS),
             TimeUnit.SECONDS.toMillis(Math.max(1, configuration.resyncSeconds())));
     }
 

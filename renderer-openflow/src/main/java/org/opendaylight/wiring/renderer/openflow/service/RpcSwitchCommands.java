@@ -118,6 +118,30 @@ final class RpcSwitchCommands implements SwitchCommands {
     }
 
     @Override
+    public ListenableFuture<Boolean> writeGroup(final InstanceIdentifier<FlowCapableNode> node, final Group group) {
+        final var ref = new NodeRef(node.firstIdentifierOf(Node.class));
+        // OpenFlow 1.3 has no add-or-modify: modify first (the usual case: the switch has the group, its statistics
+        // do not show it), add when the switch does not know the group
+        return Futures.transformAsync(updateGroup.invoke(new UpdateGroupInputBuilder().setNode(ref)
+            .setOriginalGroup(new OriginalGroupBuilder(group).build())
+            .setUpdatedGroup(new UpdatedGroupBuilder(group).build()).build()), modified -> {
+                if (modified.isSuccessful()) {
+                    return Futures.immediateFuture(true);
+                }
+                LOG.debug("Modifying the group {} failed ({}); adding it", group.getGroupId().getValue(),
+                    modified.getErrors());
+                return Futures.transform(addGroup.invoke(new AddGroupInputBuilder(group).setNode(ref).build()),
+                    added -> {
+                        if (!added.isSuccessful()) {
+                            LOG.warn("Writing the group {} failed: {}", group.getGroupId().getValue(),
+                                added.getErrors());
+                        }
+                        return added.isSuccessful();
+                    }, MoreExecutors.directExecutor());
+            }, MoreExecutors.directExecutor());
+    }
+
+    @Override
     public void removeFlow(final InstanceIdentifier<FlowCapableNode> node, final Flow flow) {
         final var input = new RemoveFlowInputBuilder(flow).setNode(new NodeRef(node.firstIdentifierOf(Node.class)))
             .setStrict(true).setCookieMask(new FlowCookie(InventoryConverter.COOKIE_MASK_EXACT)).build();

@@ -56,6 +56,17 @@ interface SwitchCommands {
     void putGroup(InstanceIdentifier<FlowCapableNode> node, @Nullable Group original, Group group);
 
     /**
+     * Write one group and learn whether the switch took it, without openflowplugin's statistics: a group-mod that
+     * modifies the group (adds it, should the switch not have it), answered once the switch's barrier reply or error
+     * shows how it went.
+     *
+     * @param node the switch
+     * @param group the group, as in the config inventory
+     * @return true once the switch holds the group as given, false when it refused it; fails when it did not answer
+     */
+    ListenableFuture<Boolean> writeGroup(InstanceIdentifier<FlowCapableNode> node, Group group);
+
+    /**
      * Read from the switch itself (not the periodic statistics) its flows in the table of the given flow, with the
      * given flow's exact cookie and a match that includes the given flow's (an OpenFlow flow-statistics request,
      * non-strict: the flow itself, if the switch has it, and any more specific one; with no match, every flow of that

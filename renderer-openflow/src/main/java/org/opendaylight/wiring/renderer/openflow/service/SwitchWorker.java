@@ -71,7 +71,9 @@ import org.slf4j.LoggerFactory;
  * wanted set and remove, by strict delete, stale flows of ours the config inventory no longer knows; report.
  * openflowplugin's statistics of a switch with tens of thousands of flows lag by minutes; when the switch lacks only
  * a few flows by them, those are read from the switch directly ({@link SwitchCommands#readFlows}) and what it
- * answers stands in for the statistics of those flows, until our next config write.
+ * answers stands in for the statistics of those flows, until our next config write. When the statistics stop
+ * refreshing altogether (openflowplugin's device transaction chain failing), all lacking flows are read that way and
+ * the lacking groups are confirmed by writing them ({@link SwitchCommands#writeGroup}).
  * Nothing happens before the plan carries an epoch, nor on a member that does not own the host.
  */
 final class SwitchWorker {
@@ -111,12 +113,18 @@ final class SwitchWorker {
      *     switch still lacks after they were written are pushed directly (and again)
      * @param datastoreTimeoutMillis timeout of one datastore read or commit
      * @param repushBatch most flows and groups pushed directly in one round
+     * @param directReadMaxFlows most lacking flows read directly while the statistics still refresh: a larger write
+     *     waits for the statistics rather than adding reads of tens of thousands of flows beside the
+     *     forwarding-rules manager's pushes
      */
-    record Timing(long missingFlowNanos, long resendNanos, long datastoreTimeoutMillis, int repushBatch) {
+    record Timing(long missingFlowNanos, long resendNanos, long datastoreTimeoutMillis, int repushBatch,
+            int directReadMaxFlows) {
         /** Well inside openflowplugin's per-switch request quota (20000). */
         static final int REPUSH_BATCH = 2000;
+        /** Lacking flows beyond which a write waits for the statistics (unless they are stuck). */
+        static final int DIRECT_READ_MAX_FLOWS = 5000;
         static final Timing DEFAULT = new Timing(TimeUnit.SECONDS.toNanos(60), TimeUnit.SECONDS.toNanos(15), 30_000,
-            REPUSH_BATCH);
+            REPUSH_BATCH, DIRECT_READ_MAX_FLOWS);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SwitchWorker.class);
@@ -133,10 +141,12 @@ final class SwitchWorker {
      */
     static final int DIRECT_READ_LIMIT = 64;
     /**
-     * Most lacking flows read directly: a larger write waits for the statistics rather than adding reads of tens of
-     * thousands of flows beside the forwarding-rules manager's pushes.
+     * How many times its own cost apart comparisons with the statistics are, while the switch is not yet programmed
+     * (what it lacks should be confirmed soon) and once it is (a comparison only looks for drift: at 50000 flows it
+     * costs seconds, on every statistics poll of every switch).
      */
-    static final int DIRECT_READ_MAX_FLOWS = 5000;
+    static final int SETTLING_COMPARISON_FACTOR = 2;
+    static final int SETTLED_COMPARISON_FACTOR = 10;
     /** Least time between two rounds of direct reads. */
     private static final long DIRECT_READ_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(2);
 
@@ -163,6 +173,19 @@ final class SwitchWorker {
     private long lastProgress = -1;
     private long lastCheckEnd = -1;
     private long lastCheckNanos;
+    /** When a statistics snapshot of the switch last turned out fresh (or the switch was first compared). */
+    private long lastFreshNanos = -1;
+    /**
+     * Groups of ours the switch accepted from us (a barrier-confirmed group-mod) while its statistics were stuck, by
+     * id: they stand in for the group statistics until those refresh, our next config write, or a disconnect.
+     */
+    private final Map<Long, Group> confirmedGroups = new HashMap<>();
+    private boolean confirmingGroups;
+    private long lastGroupConfirmation = -1;
+    /** Whether the last comparison found the switch programmed with nothing standing in. */
+    private boolean settled;
+    /** The wanted set last written to the config inventory (or found there), while that config is current. */
+    private @Nullable WantedInventory written;
     private long lastConfigWrite = -1;
     private @Nullable Long lastSnapshot;
     private @Nullable FlowCapableNode markedNode;
@@ -255,7 +278,9 @@ final class SwitchWorker {
 
     private boolean comparisonDue() {
         // the cost of the last full comparison: one with a cached diff says nothing about the next one
-        return lastCheckEnd < 0 || nanoClock.getAsLong() - lastCheckEnd >= 2 * Math.max(lastCheckNanos, lastDiffNanos);
+        return lastCheckEnd < 0 || nanoClock.getAsLong() - lastCheckEnd
+            >= (settled ? SETTLED_COMPARISON_FACTOR : SETTLING_COMPARISON_FACTOR) * Math.max(lastCheckNanos,
+                lastDiffNanos);
     }
 
     private void schedule() {
@@ -316,7 +341,12 @@ final class SwitchWorker {
         }
         final var converter = inventory.converter();
         nodeId = InventoryConverter.nodeId(converter.dpid());
-        final String configProblem = syncConfig(converter, inventory.flows(), inventory.groups());
+        // the config inventory already holds this very set: nothing to compare it with
+        final String configProblem = inventory == written && configDpid != null && configDpid == converter.dpid()
+            ? null : syncConfig(converter, inventory.flows(), inventory.groups());
+        if (configProblem == null) {
+            written = inventory;
+        }
         final long start = nanoClock.getAsLong();
         checkSwitch(in, wanted, inventory, configProblem);
         lastCheckEnd = nanoClock.getAsLong();
@@ -461,6 +491,7 @@ final class SwitchWorker {
     private void checkSwitch(final Inputs in, final Wanted wanted, final WantedInventory inventory,
             final @Nullable String configProblem) {
         final var converter = inventory.converter();
+        settled = false;
         final var plan = in.plan();
         final var join = wanted.join();
         final Map<String, String> failed = new TreeMap<>();
@@ -480,6 +511,24 @@ final class SwitchWorker {
         }
         final List<Flow> actualFlows = new ArrayList<>();
         node.nonnullTable().values().forEach(table -> actualFlows.addAll(table.nonnullFlow().values()));
+        // only on a node openflowplugin wrote since the last mark: the same node carries the same mark
+        boolean fresh = false;
+        if (node != markedNode) {
+            markedNode = node;
+            final var snapshot = snapshotMark(actualFlows);
+            fresh = snapshot != null && !snapshot.equals(lastSnapshot);
+            lastSnapshot = snapshot;
+        }
+        final long now = nanoClock.getAsLong();
+        if (fresh || lastFreshNanos < 0) {
+            lastFreshNanos = now;
+        }
+        final boolean stuck = statisticsStuck(now);
+        if (!stuck && !confirmedGroups.isEmpty()) {
+            // the statistics are the truth again
+            confirmedGroups.clear();
+            configVersion++;
+        }
         final var diff = withDirectReads(inventory, node, actualFlows);
         removeStale(converter, diff);
 
@@ -491,10 +540,12 @@ final class SwitchWorker {
         final List<Flow> missing = new ArrayList<>(diff.flowAdds());
         diff.flowUpdates().forEach(update -> missing.add(update.updated()));
         final int missingGroups = diff.groupAdds().size() + diff.groupUpdates().size();
-        final long now = nanoClock.getAsLong();
         final int missingNow = missing.size() + missingGroups;
         if (!missing.isEmpty() || !directReads.isEmpty()) {
-            readDirectly(converter, inventory.prepared().flows(), missing, now);
+            readDirectly(converter, inventory.prepared().flows(), missing, now, stuck);
+        }
+        if (missingGroups > 0 && stuck) {
+            confirmGroups(converter, diff, now);
         }
         if (missingNow == 0) {
             missingSince = -1;
@@ -503,15 +554,6 @@ final class SwitchWorker {
         } else {
             if (missingSince < 0) {
                 missingSince = now;
-            }
-            // only while something is missing (a converged switch needs no second pass over its flows), and only on
-            // a node openflowplugin wrote since the last mark: the same node carries the same mark
-            boolean fresh = false;
-            if (node != markedNode) {
-                markedNode = node;
-                final var snapshot = snapshotMark(actualFlows);
-                fresh = snapshot != null && !snapshot.equals(lastSnapshot);
-                lastSnapshot = snapshot;
             }
             if (lastMissing < 0 || missingNow < lastMissing) {
                 lastProgress = now;
@@ -557,6 +599,7 @@ final class SwitchWorker {
                     + " stale group(s) of ours";
         } else {
             state = IntentState.Programmed;
+            settled = directReads.isEmpty() && confirmedGroups.isEmpty();
             reason = inventory.flows().size() + " flows and " + inventory.groups().size() + " groups on "
                 + node(converter);
         }
@@ -614,8 +657,10 @@ final class SwitchWorker {
             diffedNode = node;
             diffedWanted = wanted;
         }
+        final FlowSetDiff withGroups = confirmedGroups.isEmpty() ? byStatistics : byStatistics.withGroupsHeld(
+            group -> confirmedGroups.get(group.getGroupId().getValue().longValue()) == group);
         if (directReads.isEmpty()) {
-            return byStatistics;
+            return withGroups;
         }
         final Set<String> lacking = new HashSet<>();
         byStatistics.flowAdds().forEach(flow -> lacking.add(InventoryText.key(flow)));
@@ -624,13 +669,12 @@ final class SwitchWorker {
         directReads.entrySet().removeIf(entry -> !lacking.contains(entry.getKey())
             || now - entry.getValue().sentNanos() > 2 * timing.resendNanos());
         if (directReads.isEmpty()) {
-            return byStatistics;
+            return withGroups;
         }
-        // first: for one identity the first flow counts, and a direct read is newer than the statistics
-        final List<Flow> seen = new ArrayList<>(directReads.size() + actualFlows.size());
-        directReads.values().forEach(read -> seen.add(read.flow()));
-        seen.addAll(actualFlows);
-        return FlowSetDiff.compute(ownership, wanted.prepared(), seen, actualGroups);
+        // a direct read is newer than the statistics; only the identities they lack are looked at again
+        final Map<String, Flow> read = new HashMap<>();
+        directReads.forEach((key, answer) -> read.put(key, answer.flow()));
+        return FlowSetDiff.overlay(ownership, wanted.prepared(), withGroups, read);
     }
 
     /**
@@ -639,11 +683,12 @@ final class SwitchWorker {
      * direct read stands in for (a flow the switch no longer answers with stops standing in). At most
      * {@link #DIRECT_READ_LIMIT} requests a round: one per flow (its table, cookie and match) when that many cover
      * them, else one per (table, cookie) (every flow of that purpose and network in the table); beyond
-     * {@link #DIRECT_READ_MAX_FLOWS} lacking flows (a large write) the statistics alone tell.
+     * {@link Timing#directReadMaxFlows()} lacking flows (a large write) the statistics alone tell, unless they are
+     * stuck.
      */
     @SuppressWarnings("checkstyle:IllegalCatch")
     private void readDirectly(final InventoryConverter converter, final Map<String, Flow> wantedFlows,
-            final List<Flow> missing, final long now) {
+            final List<Flow> missing, final long now, final boolean stuck) {
         if (directReading || lastDirectRead >= 0 && now - lastDirectRead < DIRECT_READ_INTERVAL_NANOS) {
             return;
         }
@@ -654,7 +699,7 @@ final class SwitchWorker {
                 toRead.put(key, wantedFlows.getOrDefault(key, read.flow()));
             }
         });
-        if (missing.size() <= DIRECT_READ_MAX_FLOWS) {
+        if (missing.size() <= timing.directReadMaxFlows() || stuck) {
             missing.forEach(flow -> toRead.putIfAbsent(InventoryText.key(flow), flow));
         }
         if (toRead.isEmpty()) {
@@ -671,10 +716,10 @@ final class SwitchWorker {
                 byTableAndCookie.computeIfAbsent(group, g -> new HashSet<>()).add(key);
                 samples.putIfAbsent(group, flow);
             });
-            if (byTableAndCookie.size() > DIRECT_READ_LIMIT) {
-                return;
-            }
-            byTableAndCookie.forEach((group, keys) -> {
+            // the first ones this round, the others in the next rounds
+            byTableAndCookie.entrySet().stream().limit(DIRECT_READ_LIMIT).forEach(entry -> {
+                final String group = entry.getKey();
+                final Set<String> keys = entry.getValue();
                 final Flow sample = samples.get(group);
                 // no match: every flow of ours with this cookie in the table
                 round.add(new DirectRequest(new FlowBuilder().setId(sample.getId()).setTableId(sample.getTableId())
@@ -746,7 +791,72 @@ final class SwitchWorker {
 
     private void forgetDirectReads() {
         directReads.clear();
+        confirmedGroups.clear();
         configVersion++;
+    }
+
+    /**
+     * Whether openflowplugin's statistics of the switch stopped refreshing: no fresh snapshot for longer than the
+     * missing-flow time, and none of our config writes that recent. Its device transaction chain can fail under load
+     * (datastore commits timing out), and then nothing of that switch is written again until it reconnects, while the
+     * switch itself is fine.
+     */
+    private boolean statisticsStuck(final long now) {
+        final long since = Math.max(lastFreshNanos, lastConfigWrite);
+        return since >= 0 && now - since > timing.missingFlowNanos();
+    }
+
+    /**
+     * While the statistics are stuck, ask the switch itself about the groups they lack: write each one (a
+     * barrier-confirmed group-mod of exactly the wanted buckets, harmless when the switch already has them) and let
+     * the ones it accepts stand in. At most {@link #DIRECT_READ_LIMIT} a round, rounds
+     * {@link #DIRECT_READ_INTERVAL_NANOS} apart.
+     */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private void confirmGroups(final InventoryConverter converter, final FlowSetDiff diff, final long now) {
+        if (confirmingGroups
+                || lastGroupConfirmation >= 0 && now - lastGroupConfirmation < DIRECT_READ_INTERVAL_NANOS) {
+            return;
+        }
+        final List<Group> lacking = new ArrayList<>(diff.groupAdds());
+        diff.groupUpdates().forEach(update -> lacking.add(update.updated()));
+        final List<Group> round = lacking.stream().limit(DIRECT_READ_LIMIT).toList();
+        final List<ListenableFuture<Boolean>> writes = new ArrayList<>(round.size());
+        try {
+            round.forEach(group -> writes.add(commands.writeGroup(converter.nodePath(), group)));
+        } catch (RuntimeException e) {
+            LOG.debug("Host {}: writing groups to {} failed", hostId, node(converter), e);
+            writes.forEach(write -> write.cancel(false));
+            lastGroupConfirmation = now;
+            return;
+        }
+        LOG.info("Host {}: the statistics of {} are stuck; confirming {} group(s) with the switch itself", hostId,
+            node(converter), round.size());
+        confirmingGroups = true;
+        lastGroupConfirmation = now;
+        final int version = configVersion;
+        Futures.addCallback(Futures.successfulAsList(writes), new FutureCallback<>() {
+            @Override
+            public void onSuccess(final List<Boolean> accepted) {
+                executor.execute(() -> {
+                    confirmingGroups = false;
+                    if (version != configVersion) {
+                        return;
+                    }
+                    for (int i = 0; i < round.size(); i++) {
+                        if (Boolean.TRUE.equals(accepted.get(i))) {
+                            confirmedGroups.put(round.get(i).getGroupId().getValue().longValue(), round.get(i));
+                        }
+                    }
+                    schedule();
+                });
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                executor.execute(() -> confirmingGroups = false);
+            }
+        }, MoreExecutors.directExecutor());
     }
 
     /**

@@ -319,6 +319,36 @@ class FlowSetDiffTest {
     }
 
     /**
+     * Flows read from the switch directly stand in for statistics that lack them: overlaying the reads on the
+     * statistics diff gives exactly the diff of the switch's real flows, whatever those are (in sync, other
+     * instructions, another cookie of ours, a foreign flow in our place, missing).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void directReadsOverlaidOnLaggingStatisticsGiveTheSwitchsDiff(final Case row) {
+        final Set<String> wantedKeys = keys(WANTED);
+        // statistics that show none of the wanted identities yet (stale and foreign flows only)
+        final List<Flow> statistics = row.switchFlows().stream()
+            .filter(flow -> !wantedKeys.contains(InventoryText.key(flow))).toList();
+        final FlowSetDiff.Wanted wanted = FlowSetDiff.Wanted.of(OURS, WANTED, WANTED_GROUPS);
+        final FlowSetDiff byStatistics = FlowSetDiff.compute(OURS, wanted, statistics, row.switchGroups());
+        assertEquals(WANTED.size(), byStatistics.flowAdds().size());
+        // what the switch answers for those identities
+        final Map<String, Flow> read = new LinkedHashMap<>();
+        row.switchFlows().stream().filter(flow -> wantedKeys.contains(InventoryText.key(flow)))
+            .forEach(flow -> read.putIfAbsent(InventoryText.key(flow), flow));
+
+        assertEquals(FlowSetDiff.compute(OURS, wanted, row.switchFlows(), row.switchGroups()),
+            FlowSetDiff.overlay(OURS, wanted, byStatistics, read));
+        // and half the reads: the unread half stays lacking
+        final Map<String, Flow> half = new LinkedHashMap<>();
+        read.entrySet().stream().limit(read.size() / 2).forEach(entry -> half.put(entry.getKey(), entry.getValue()));
+        final List<Flow> halfSeen = Stream.concat(half.values().stream(), statistics.stream()).toList();
+        assertEquals(FlowSetDiff.compute(OURS, wanted, halfSeen, row.switchGroups()),
+            FlowSetDiff.overlay(OURS, wanted, byStatistics, half));
+    }
+
+    /**
      * Applying the diff to what the switch holds gives exactly the wanted flows of ours plus the foreign flows, for
      * changes between real compiled pipelines (a host's whole pipeline replaced by another's).
      */

@@ -104,6 +104,9 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
     /** What the switch answers a direct read from (by default what its last statistics showed). */
     private volatile List<Flow> switchHolds = List.of();
     private final List<String> directReads = new CopyOnWriteArrayList<>();
+    /** Groups written with a barrier-confirmed group-mod, and whether the switch accepts them. */
+    private final List<Long> groupWrites = new CopyOnWriteArrayList<>();
+    private volatile boolean switchAcceptsGroups = true;
     private final OwnerEos eos = new OwnerEos();
     private OpenflowRendererService service;
 
@@ -113,6 +116,11 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
     }
 
     private OpenflowRendererService service(final long missingFlowNanos, final int repushBatch) {
+        return service(missingFlowNanos, repushBatch, SwitchWorker.Timing.DIRECT_READ_MAX_FLOWS);
+    }
+
+    private OpenflowRendererService service(final long missingFlowNanos, final int repushBatch,
+            final int directReadMaxFlows) {
         return new OpenflowRendererService(getDataBroker(), eos, new SwitchCommands() {
             @Override
             public void removeFlow(final InstanceIdentifier<FlowCapableNode> node, final Flow flow) {
@@ -136,6 +144,13 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
             }
 
             @Override
+            public ListenableFuture<Boolean> writeGroup(final InstanceIdentifier<FlowCapableNode> node,
+                    final Group group) {
+                groupWrites.add(group.getGroupId().getValue().longValue());
+                return Futures.immediateFuture(switchAcceptsGroups);
+            }
+
+            @Override
             public ListenableFuture<List<Flow>> readFlows(final InstanceIdentifier<FlowCapableNode> node,
                     final Flow like) {
                 directReads.add(like.getMatch() == null ? "table=" + like.getTableId() + ",cookie="
@@ -148,7 +163,7 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
                     .toList());
             }
         }, CompilerConfig.DEFAULT, new SwitchWorker.Timing(missingFlowNanos, TimeUnit.SECONDS.toNanos(3), 10_000,
-            repushBatch), 200);
+            repushBatch, directReadMaxFlows), 200);
     }
 
     @After
@@ -484,6 +499,54 @@ public class OpenflowRendererServiceTest extends AbstractConcurrentDataBrokerTes
             new TreeSet<>(tablesAndCookies), requests);
         assertTrue(tablesAndCookies.size() <= SwitchWorker.DIRECT_READ_LIMIT
             && SwitchWorker.DIRECT_READ_LIMIT < ours.size());
+    }
+
+    /**
+     * openflowplugin's device transaction chain fails under load and the switch's statistics stop refreshing for
+     * good (until it reconnects), while the switch holds everything: once they have been stuck for the missing-flow
+     * time, every flow they lack is read from the switch, by (table, cookie), and every group they lack is written
+     * with a barrier-confirmed group-mod; the host becomes programmed. A group the switch refuses keeps it pending,
+     * and fresh statistics are the truth again.
+     */
+    @Test
+    public void whenTheStatisticsAreStuckTheSwitchItselfConfirmsFlowsAndGroups() throws Exception {
+        service.close();
+        // stuck after 2 s; fewer lacking flows than the fixture has are read while the statistics refresh
+        service = service(TimeUnit.SECONDS.toNanos(2), SwitchWorker.Timing.REPUSH_BATCH, 10);
+        final var config = programmed();
+        final List<Flow> ours = config.flows();
+        final List<Group> groups = config.groups();
+        // the only statistics ever written: the switch before our flows and groups arrived (another app's flow)
+        switchAcceptsGroups = false;
+        switchReports(List.of(foreign((short) 0, 5, "their-flow")), List.of());
+        switchHolds = List.copyOf(ours);
+        Thread.sleep(1_000);
+        assertEquals("nothing read while the statistics may still refresh", List.of(), directReads);
+        assertEquals(List.of(), groupWrites);
+        try {
+            await("the flows read once the statistics are stuck, the refused groups lacking", check(() -> report()
+                .orElseThrow().getReason().startsWith("the switch lacks 0 flow(s) and " + groups.size()
+                    + " group(s)")));
+        } catch (AssertionError e) {
+            throw new AssertionError(report() + " reads " + directReads + " writes " + groupWrites, e);
+        }
+        assertEquals(IntentState.Pending, report().orElseThrow().getState());
+        assertEquals("every lacking group written", groups.stream().map(group -> group.getGroupId().getValue()
+            .longValue()).collect(Collectors.toCollection(TreeSet::new)), new TreeSet<>(groupWrites));
+        final Set<String> tablesAndCookies = ours.stream().map(flow -> "table=" + flow.getTableId() + ",cookie="
+            + Long.toHexString(InventoryText.cookieValue(flow))).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals("every lacking flow read, by table and cookie", tablesAndCookies, new TreeSet<>(directReads));
+
+        switchAcceptsGroups = true;
+        await("programmed once the switch takes the groups", check(() -> report().orElseThrow().getState()
+            == IntentState.Programmed));
+        assertEquals("nothing pushed the flow way", List.of(), pushed);
+
+        // fresh statistics that lack a group: pending again, whatever the switch accepted before
+        reportUntil(ours, groups.subList(1, groups.size()), "pending on fresh statistics", check(() -> report()
+            .orElseThrow().getState() == IntentState.Pending));
+        assertTrue(report().orElseThrow().getReason(), report().orElseThrow().getReason()
+            .startsWith("the switch lacks 0 flow(s) and 1 group(s)"));
     }
 
     @Test
