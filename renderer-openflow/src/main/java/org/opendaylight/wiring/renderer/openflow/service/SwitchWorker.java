@@ -328,7 +328,7 @@ final class SwitchWorker {
         final long begin = nanoClock.getAsLong();
         var wanted = lastWanted;
         if (wanted == null || wanted.inputs() != in) {
-            wanted = wanted(in, wanted == null ? null : wanted.inventory());
+            wanted = wanted(in, wanted);
             lastWanted = wanted;
         }
         final long compiled = nanoClock.getAsLong();
@@ -360,11 +360,17 @@ final class SwitchWorker {
         }
     }
 
-    private Wanted wanted(final Inputs in, final @Nullable WantedInventory previous) {
+    private Wanted wanted(final Inputs in, final @Nullable Wanted last) {
         final JoinResult join = PlanJoin.join(in.plan(), in.networks(), in.switchState());
+        if (last != null && join.equals(last.join())) {
+            // a change that does not concern the pipeline (another bridge's port, a report, the plan's generation):
+            // the same wanted set, so the config stays as written and the last comparison stands
+            return new Wanted(in, join, last.inventory());
+        }
         if (join.datapathId() == null) {
             return new Wanted(in, join, null);
         }
+        final WantedInventory previous = last == null ? null : last.inventory();
         final var converter = new InventoryConverter(Long.parseUnsignedLong(join.datapathId(), 16));
         final var inventory = WantedInventory.of(converter, ownership, compiler.compile(join.pipeline()), previous);
         LOG.debug("Host {}: compiled {} flows and {} groups, {} of them new", hostId, inventory.flows().size(),
@@ -524,6 +530,9 @@ final class SwitchWorker {
             lastFreshNanos = now;
         }
         final boolean stuck = statisticsStuck(now);
+        // reading tens of thousands of flows beside the forwarding-rules manager's pushes of a fresh write only adds
+        // to its load: all lacking flows are read once the write is as old as the statistics may lag
+        final boolean readAll = stuck && (lastConfigWrite < 0 || now - lastConfigWrite > timing.missingFlowNanos());
         if (!stuck && !confirmedGroups.isEmpty()) {
             // the statistics are the truth again
             confirmedGroups.clear();
@@ -542,7 +551,7 @@ final class SwitchWorker {
         final int missingGroups = diff.groupAdds().size() + diff.groupUpdates().size();
         final int missingNow = missing.size() + missingGroups;
         if (!missing.isEmpty() || !directReads.isEmpty()) {
-            readDirectly(converter, inventory.prepared().flows(), missing, now, stuck);
+            readDirectly(converter, inventory.prepared().flows(), missing, now, readAll);
         }
         if (missingGroups > 0 && stuck) {
             confirmGroups(converter, diff, now);
@@ -688,7 +697,7 @@ final class SwitchWorker {
      */
     @SuppressWarnings("checkstyle:IllegalCatch")
     private void readDirectly(final InventoryConverter converter, final Map<String, Flow> wantedFlows,
-            final List<Flow> missing, final long now, final boolean stuck) {
+            final List<Flow> missing, final long now, final boolean readAll) {
         if (directReading || lastDirectRead >= 0 && now - lastDirectRead < DIRECT_READ_INTERVAL_NANOS) {
             return;
         }
@@ -699,7 +708,7 @@ final class SwitchWorker {
                 toRead.put(key, wantedFlows.getOrDefault(key, read.flow()));
             }
         });
-        if (missing.size() <= timing.directReadMaxFlows() || stuck) {
+        if (missing.size() <= timing.directReadMaxFlows() || readAll) {
             missing.forEach(flow -> toRead.putIfAbsent(InventoryText.key(flow), flow));
         }
         if (toRead.isEmpty()) {
@@ -797,13 +806,11 @@ final class SwitchWorker {
 
     /**
      * Whether openflowplugin's statistics of the switch stopped refreshing: no fresh snapshot for longer than the
-     * missing-flow time, and none of our config writes that recent. Its device transaction chain can fail under load
-     * (datastore commits timing out), and then nothing of that switch is written again until it reconnects, while the
-     * switch itself is fine.
+     * missing-flow time. Its device transaction chain can fail under load (datastore commits timing out), and then
+     * nothing of that switch is written again until it reconnects, while the switch itself is fine.
      */
     private boolean statisticsStuck(final long now) {
-        final long since = Math.max(lastFreshNanos, lastConfigWrite);
-        return since >= 0 && now - since > timing.missingFlowNanos();
+        return lastFreshNanos >= 0 && now - lastFreshNanos > timing.missingFlowNanos();
     }
 
     /**
