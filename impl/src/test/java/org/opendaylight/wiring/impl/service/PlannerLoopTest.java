@@ -179,20 +179,8 @@ public class PlannerLoopTest extends AbstractConcurrentDataBrokerTest {
         final var host = await(() -> read(LogicalDatastoreType.OPERATIONAL, planHost("rack-1-host-2")),
             Optional::isPresent).orElseThrow();
         final var digest = host.getDigest();
-        final var tx = getDataBroker().newWriteOnlyTransaction();
         // the OpenFlow pipeline applied, but the VM's interface is not on the switch yet
-        tx.put(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Realization.class)
-            .child(org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.Host.class,
-                new org.opendaylight.yang.gen.v1.urn.opendaylight.wiring.plan.rev261121.realization.HostKey(
-                    new HostId("rack-1-host-2"))),
-            new HostBuilder().setHostId(new HostId("rack-1-host-2")).setRenderer(BindingMap.of(
-                new RendererBuilder().setName(Renderer.Name.Ovsdb).setAppliedDigest(digest).build(),
-                new RendererBuilder().setName(Renderer.Name.HostAgent).setAppliedDigest(digest).build(),
-                new RendererBuilder().setName(Renderer.Name.Openflow).setAppliedDigest(digest)
-                    .setPendingIntent(BindingMap.of(new PendingIntentBuilder()
-                        .setIntent(new IntentRef("logical-port/vm1-port")).setReason("no interface with iface-id "
-                            + "vm1-port on br-int yet").build())).build())).build());
-        tx.commit().get(10, TimeUnit.SECONDS);
+        reportOpenflow(digest, "no interface with iface-id vm1-port on br-int yet");
         final var waitingFor = "planned on 1 host(s); waiting for rack-1-host-2 (openflow: no interface with iface-id "
             + "vm1-port on br-int yet)";
         final var waiting = await(() -> read(LogicalDatastoreType.OPERATIONAL, portStatus("vm1-port")),
