@@ -816,13 +816,13 @@ final class SwitchWorker {
     /**
      * While the statistics are stuck, ask the switch itself about the groups they lack: write each one (a
      * barrier-confirmed group-mod of exactly the wanted buckets, harmless when the switch already has them) and let
-     * the ones it accepts stand in. At most {@link #DIRECT_READ_LIMIT} a round, rounds
-     * {@link #DIRECT_READ_INTERVAL_NANOS} apart.
+     * the ones it accepts stand in. At most {@link #DIRECT_READ_LIMIT} a round, rounds the resend time apart (a group
+     * the switch refuses is not written again and again).
      */
     @SuppressWarnings("checkstyle:IllegalCatch")
     private void confirmGroups(final InventoryConverter converter, final FlowSetDiff diff, final long now) {
         if (confirmingGroups
-                || lastGroupConfirmation >= 0 && now - lastGroupConfirmation < DIRECT_READ_INTERVAL_NANOS) {
+                || lastGroupConfirmation >= 0 && now - lastGroupConfirmation < timing.resendNanos()) {
             return;
         }
         final List<Group> lacking = new ArrayList<>(diff.groupAdds());
