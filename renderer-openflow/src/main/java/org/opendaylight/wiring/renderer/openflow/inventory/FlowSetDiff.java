@@ -11,11 +11,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 
@@ -219,15 +222,7 @@ public record FlowSetDiff(List<Flow> flowAdds, List<FlowUpdate> flowUpdates, Lis
         final List<FlowUpdate> updates = new ArrayList<>();
         final List<FlowConflict> conflicts = new ArrayList<>();
         for (Map.Entry<String, Flow> entry : wanted.flows().entrySet()) {
-            final Flow want = entry.getValue();
-            final Flow have = actual.get(entry.getKey());
-            if (have == null) {
-                adds.add(want);
-            } else if (!ownership.ownsCookie(InventoryText.cookieValue(have))) {
-                conflicts.add(new FlowConflict(want, have));
-            } else if (!wanted.flowTexts().get(entry.getKey()).equals(content(have))) {
-                updates.add(new FlowUpdate(have, want));
-            }
+            place(ownership, wanted, entry, actual.get(entry.getKey()), adds, updates, conflicts);
         }
         final List<Flow> removes = new ArrayList<>();
         for (Map.Entry<String, Flow> entry : actual.entrySet()) {
@@ -278,10 +273,11 @@ public record FlowSetDiff(List<Flow> flowAdds, List<FlowUpdate> flowUpdates, Lis
         if (read.isEmpty()) {
             return byStatistics;
         }
-        final Map<String, Flow> lackingAdds = new HashMap<>();
-        byStatistics.flowAdds.forEach(flow -> lackingAdds.put(InventoryText.key(flow), flow));
-        final Map<String, FlowUpdate> lackingUpdates = new HashMap<>();
-        byStatistics.flowUpdates.forEach(update -> lackingUpdates.put(InventoryText.key(update.updated()), update));
+        // the diff lists the wanted set's own flow objects: looked up by identity, nothing is rendered again
+        final Set<Flow> lackingAdds = Collections.newSetFromMap(new IdentityHashMap<>());
+        lackingAdds.addAll(byStatistics.flowAdds);
+        final Map<Flow, FlowUpdate> lackingUpdates = new IdentityHashMap<>();
+        byStatistics.flowUpdates.forEach(update -> lackingUpdates.put(update.updated(), update));
         final Map<Flow, FlowConflict> conflictsByWanted = new IdentityHashMap<>();
         byStatistics.flowConflicts.forEach(conflict -> conflictsByWanted.put(conflict.wanted(), conflict));
 
@@ -290,29 +286,61 @@ public record FlowSetDiff(List<Flow> flowAdds, List<FlowUpdate> flowUpdates, Lis
         final List<FlowUpdate> updates = new ArrayList<>();
         final List<FlowConflict> conflicts = new ArrayList<>();
         for (Map.Entry<String, Flow> entry : wanted.flows().entrySet()) {
-            final String key = entry.getKey();
-            final Flow add = lackingAdds.get(key);
-            final FlowUpdate update = lackingUpdates.get(key);
-            final Flow have = add == null && update == null ? null : read.get(key);
-            if (have == null) {
-                if (add != null) {
-                    adds.add(add);
-                } else if (update != null) {
-                    updates.add(update);
-                } else {
-                    final FlowConflict conflict = conflictsByWanted.get(entry.getValue());
-                    if (conflict != null) {
-                        conflicts.add(conflict);
-                    }
+            final Flow want = entry.getValue();
+            final boolean add = lackingAdds.contains(want);
+            final FlowUpdate update = lackingUpdates.get(want);
+            final Flow have = add || update != null ? read.get(entry.getKey()) : null;
+            if (have != null) {
+                place(ownership, wanted, entry, have, adds, updates, conflicts);
+            } else if (add) {
+                adds.add(want);
+            } else if (update != null) {
+                updates.add(update);
+            } else {
+                final FlowConflict conflict = conflictsByWanted.get(want);
+                if (conflict != null) {
+                    conflicts.add(conflict);
                 }
-            } else if (!ownership.ownsCookie(InventoryText.cookieValue(have))) {
-                conflicts.add(new FlowConflict(entry.getValue(), have));
-            } else if (!wanted.flowTexts().get(key).equals(content(have))) {
-                updates.add(new FlowUpdate(have, entry.getValue()));
             }
         }
         return new FlowSetDiff(adds, updates, byStatistics.flowRemoves, conflicts, byStatistics.groupAdds,
             byStatistics.groupUpdates, byStatistics.groupRemoves);
+    }
+
+    /**
+     * The identities of the wanted flows this diff adds or updates, i.e. the flows the switch lacks as wanted.
+     *
+     * @param wanted the prepared wanted set this diff was computed against (its flows are looked up by identity)
+     * @return their identities
+     */
+    public Set<String> lackingKeys(final Wanted wanted) {
+        final Set<Flow> lacking = Collections.newSetFromMap(new IdentityHashMap<>());
+        lacking.addAll(flowAdds);
+        flowUpdates.forEach(update -> lacking.add(update.updated()));
+        final Set<String> keys = new HashSet<>();
+        wanted.flows().forEach((key, flow) -> {
+            if (lacking.contains(flow)) {
+                keys.add(key);
+            }
+        });
+        return keys;
+    }
+
+    /**
+     * Where a wanted flow goes given the switch's flow of its identity: none, an add; a foreign one, a conflict; one of
+     * ours with another cookie or other instructions, an update; else nothing.
+     */
+    private static void place(final Ownership ownership, final Wanted wanted, final Map.Entry<String, Flow> entry,
+            final @Nullable Flow have, final List<Flow> adds, final List<FlowUpdate> updates,
+            final List<FlowConflict> conflicts) {
+        final Flow want = entry.getValue();
+        if (have == null) {
+            adds.add(want);
+        } else if (!ownership.ownsCookie(InventoryText.cookieValue(have))) {
+            conflicts.add(new FlowConflict(want, have));
+        } else if (!wanted.flowTexts().get(entry.getKey()).equals(content(have))) {
+            updates.add(new FlowUpdate(have, want));
+        }
     }
 
     /**

@@ -253,7 +253,8 @@ final class SwitchWorker {
 
     /**
      * Look again: a periodic resync (time alone can make missing flows a failure), or a report write that failed. A
-     * resync, like a statistics update, waits until the time since the last comparison is twice what it took.
+     * resync, like a statistics update, waits until the last comparison is a multiple of its cost ago
+     * ({@link #SETTLING_COMPARISON_FACTOR}, {@link #SETTLED_COMPARISON_FACTOR}).
      */
     void kick() {
         executor.execute(() -> {
@@ -264,9 +265,9 @@ final class SwitchWorker {
     }
 
     /**
-     * The switch's statistics changed. Comparing them with a large wanted set costs a fraction of a second and they
-     * change on every poll, so a comparison follows only once the time since the last one is twice what that one
-     * took; a change skipped here is seen by the next statistics update or the periodic resync.
+     * The switch's statistics changed. Comparing them with a large wanted set costs seconds and they change on every
+     * poll, so a comparison follows only once the last one is a multiple of its cost ago; a change skipped here is
+     * seen by the next statistics update or the periodic resync.
      */
     void statisticsChanged() {
         executor.execute(() -> {
@@ -671,9 +672,7 @@ final class SwitchWorker {
         if (directReads.isEmpty()) {
             return withGroups;
         }
-        final Set<String> lacking = new HashSet<>();
-        byStatistics.flowAdds().forEach(flow -> lacking.add(InventoryText.key(flow)));
-        byStatistics.flowUpdates().forEach(update -> lacking.add(InventoryText.key(update.updated())));
+        final Set<String> lacking = byStatistics.lackingKeys(wanted.prepared());
         final long now = nanoClock.getAsLong();
         directReads.entrySet().removeIf(entry -> !lacking.contains(entry.getKey())
             || now - entry.getValue().sentNanos() > 2 * timing.resendNanos());
